@@ -1,0 +1,40 @@
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>The loaded corpus at one moment: notes, cards and every problem found. Immutable.</summary>
+public sealed class CorpusSnapshot
+{
+    private readonly Dictionary<string, Note> _byId;
+    private readonly Dictionary<string, Note> _byPath;
+    private readonly Dictionary<string, QuizCard> _cards;
+
+    public CorpusSnapshot(IReadOnlyList<Note> notes, IReadOnlyList<NoteFile> files, IReadOnlyList<CorpusProblem> problems)
+    {
+        Notes = notes;
+        Files = files;
+        Problems = problems;
+        _byId = notes.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+        _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
+        _cards = notes.SelectMany(n => n.Cards).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Notes in path order (which is study order for the numbered section folders).</summary>
+    public IReadOnlyList<Note> Notes { get; }
+
+    public IReadOnlyList<NoteFile> Files { get; }
+
+    public IReadOnlyList<CorpusProblem> Problems { get; }
+
+    /// <summary>The section folder names, sorted.</summary>
+    public IReadOnlyList<string> Sections { get; }
+
+    public int ErrorCount => Problems.Count(p => p.Severity == ProblemSeverity.Error);
+
+    public IEnumerable<QuizCard> Cards => Notes.SelectMany(n => n.Cards);
+
+    public Note? FindById(string id) => _byId.GetValueOrDefault(id);
+
+    public Note? FindByPath(string path) => _byPath.GetValueOrDefault(path);
+
+    public QuizCard? FindCard(string cardId) => _cards.GetValueOrDefault(cardId);
+}

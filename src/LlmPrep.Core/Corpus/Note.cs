@@ -1,0 +1,46 @@
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>One markdown note of the corpus, parsed.</summary>
+public sealed record Note
+{
+    /// <summary>Stable kebab-case id from the front matter (or derived from the path for vault notes).</summary>
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The section folder, e.g. <c>03-rag-and-embeddings</c> ("" for notes at a root's top level).</summary>
+    public required string Section { get; init; }
+
+    public NoteLevel Level { get; init; } = NoteLevel.Intermediate;
+
+    public NotePriority Priority { get; init; } = NotePriority.Good;
+
+    public int Minutes { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    public string Summary { get; init; } = "";
+
+    /// <summary>Path relative to its corpus root without the <c>.md</c> extension, with <c>/</c> separators.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The whole file's markdown without the front matter.</summary>
+    public required string Body { get; init; }
+
+    public IReadOnlyList<NoteSection> Sections { get; init; } = [];
+
+    public IReadOnlyList<QuizCard> Cards { get; init; } = [];
+
+    public IReadOnlyList<NoteLink> Links { get; init; } = [];
+
+    /// <summary>Word count of the body, a proxy for reading time and note size.</summary>
+    public int Words { get; init; }
+
+    /// <summary>True when the note carries LlmPrep front matter (as opposed to a plain vault note).</summary>
+    public bool HasFrontMatter { get; init; }
+
+    public NoteSection? FindSection(string anchor) =>
+        Sections.FirstOrDefault(s => string.Equals(s.Anchor, anchor, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,9 @@
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>A markdown file found under a corpus root, with what the index needs to sync it.</summary>
+/// <param name="Key">Root name and relative path, e.g. <c>bundled:03-rag-and-embeddings/hybrid-search.md</c>.</param>
+/// <param name="Size">Length in bytes.</param>
+/// <param name="ModifiedTicks">Last write time (UTC ticks).</param>
+/// <param name="Hash">Content hash, hex.</param>
+/// <param name="Note">The parsed note, or null when it was skipped (duplicate id or path).</param>
+public sealed record NoteFile(string Key, long Size, long ModifiedTicks, string Hash, Note? Note);

@@ -1,0 +1,379 @@
+using System.Diagnostics;
+using System.Text;
+using LlmPrep.Core.Corpus;
+using Microsoft.Data.Sqlite;
+
+namespace LlmPrep.Core.Index;
+
+/// <summary>
+/// The full-text index: a disposable SQLite FTS5 cache of the corpus, one row per note section.
+/// Section text is stored once, in <c>sections</c>; <c>sections_fts</c> is an external-content FTS5
+/// table over it. Sync touches only new, changed and removed files. A missing, corrupt or outdated
+/// index file is rebuilt, never an error. Not thread-safe on its own: callers serialise access.
+/// </summary>
+public sealed class NoteIndex : IDisposable
+{
+    /// <summary>Bump when the schema or the way notes are split into rows changes: old files are rebuilt.</summary>
+    public const string SchemaVersion = "3";
+
+    // bm25 weights per FTS column: title, heading, aliases, tags, body.
+    private const string Bm25 = "bm25(sections_fts, 10.0, 6.0, 8.0, 3.0, 1.0)";
+
+    private const string Schema = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE files(key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
+        CREATE TABLE sections(
+            id INTEGER PRIMARY KEY,
+            file TEXT NOT NULL,
+            note_id TEXT NOT NULL,
+            note_path TEXT NOT NULL,
+            note_title TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            section TEXT NOT NULL,
+            level TEXT NOT NULL,
+            priority TEXT NOT NULL,
+            tag_list TEXT NOT NULL,
+            title TEXT NOT NULL,
+            heading TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            tags TEXT NOT NULL,
+            body TEXT NOT NULL);
+        CREATE INDEX sections_file ON sections(file);
+        CREATE VIRTUAL TABLE sections_fts USING fts5(
+            title, heading, aliases, tags, body,
+            content='sections', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
+            INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
+            VALUES (new.id, new.title, new.heading, new.aliases, new.tags, new.body);
+        END;
+        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, title, heading, aliases, tags, body)
+            VALUES ('delete', old.id, old.title, old.heading, old.aliases, old.tags, old.body);
+        END;
+        """;
+
+    private readonly string _path;
+    private SqliteConnection _connection;
+
+    private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
+    {
+        _path = path;
+        _connection = connection;
+        WasRebuilt = rebuilt;
+    }
+
+    /// <summary>True when opening found no usable index and created a new one.</summary>
+    public bool WasRebuilt { get; private set; }
+
+    /// <summary>Opens the index at <paramref name="path"/> (":memory:" for an in-memory index), creating or rebuilding it as needed.</summary>
+    public static NoteIndex Open(string path)
+    {
+        if (path != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        }
+
+        try
+        {
+            var connection = Connect(path);
+            if (IsCurrent(connection))
+            {
+                return new NoteIndex(path, connection, false);
+            }
+
+            connection.Dispose();
+        }
+        catch (SqliteException)
+        {
+            // Not a database, or damaged: the index is a cache, so it is rebuilt below.
+        }
+
+        return new NoteIndex(path, CreateFresh(path), true);
+    }
+
+    /// <summary>Brings the index in line with the corpus: only new, changed and removed files are written, in one transaction.</summary>
+    public SyncReport Sync(IReadOnlyList<NoteFile> files)
+    {
+        try
+        {
+            return SyncCore(files);
+        }
+        catch (SqliteException) when (_path != ":memory:")
+        {
+            // Corrupted under us (disk error, truncated file): start over from the files.
+            _connection.Dispose();
+            _connection = CreateFresh(_path);
+            WasRebuilt = true;
+            return SyncCore(files);
+        }
+    }
+
+    /// <summary>Runs an FTS5 MATCH expression (built by the search layer, never raw user text).</summary>
+    public (IReadOnlyList<IndexRow> Rows, int Total) Search(string match, IndexFilter filter, int limit, int offset)
+    {
+        using var command = _connection.CreateCommand();
+        var where = Where(command, match, filter);
+        command.CommandText = $"""
+            SELECT s.note_id, s.note_path, s.note_title, s.anchor, s.heading, s.section, s.level, s.priority,
+                   snippet(sections_fts, -1, char(2), char(3), '…', 20), {Bm25}, length(s.body)
+            FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
+            WHERE {where}
+            ORDER BY {Bm25}
+            LIMIT $limit OFFSET $offset
+            """;
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+
+        var rows = new List<IndexRow>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add(new IndexRow(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetDouble(9),
+                    reader.GetInt32(10)));
+            }
+        }
+
+        var total = rows.Count < limit && (rows.Count > 0 || offset == 0) ? offset + rows.Count : Count(match, filter);
+        return (rows, total);
+    }
+
+    /// <summary>How many sections match, without ranking them.</summary>
+    public int Count(string match, IndexFilter filter)
+    {
+        using var command = _connection.CreateCommand();
+        var where = Where(command, match, filter);
+        command.CommandText = $"SELECT count(*) FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid WHERE {where}";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Where(SqliteCommand command, string match, IndexFilter filter)
+    {
+        var where = new StringBuilder("sections_fts MATCH $match");
+        command.Parameters.AddWithValue("$match", match);
+        AddIn(where, command, "s.section", "sec", filter.Sections);
+        AddIn(where, command, "s.level", "lvl", filter.Levels);
+        AddIn(where, command, "s.priority", "pri", filter.Priorities);
+        for (var i = 0; i < filter.Tags.Count; i++)
+        {
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND s.tag_list LIKE $tag{i} ESCAPE '\\'");
+            command.Parameters.AddWithValue($"$tag{i}", "% " + EscapeLike(filter.Tags[i].ToLowerInvariant()) + " %");
+        }
+
+        return where.ToString();
+    }
+
+    public int SectionCount()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sections";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private SyncReport SyncCore(IReadOnlyList<NoteFile> files)
+    {
+        var clock = Stopwatch.StartNew();
+        var known = new Dictionary<string, (long Size, long Mtime, string Hash)>(StringComparer.Ordinal);
+        using (var read = _connection.CreateCommand())
+        {
+            read.CommandText = "SELECT key, size, mtime, hash FROM files";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                known[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3));
+            }
+        }
+
+        int added = 0, updated = 0, touched = 0, unchanged = 0, removed = 0;
+        using var transaction = _connection.BeginTransaction();
+        var statements = new Statements(_connection, transaction);
+        foreach (var file in files)
+        {
+            if (known.Remove(file.Key, out var stamp))
+            {
+                if (stamp.Size == file.Size && stamp.Mtime == file.ModifiedTicks)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (stamp.Hash == file.Hash)
+                {
+                    statements.Stamp(file);
+                    touched++;
+                    continue;
+                }
+
+                statements.DeleteSections(file.Key);
+                updated++;
+            }
+            else
+            {
+                added++;
+            }
+
+            statements.Stamp(file);
+            if (file.Note is { } note)
+            {
+                statements.InsertSections(file.Key, note);
+            }
+        }
+
+        foreach (var gone in known.Keys)
+        {
+            statements.DeleteSections(gone);
+            statements.DeleteFile(gone);
+            removed++;
+        }
+
+        transaction.Commit();
+        return new SyncReport(added, updated, touched, removed, unchanged, WasRebuilt, SectionCount(), clock.Elapsed);
+    }
+
+    private static SqliteConnection Connect(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+        return connection;
+    }
+
+    private static bool IsCurrent(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
+        try
+        {
+            return command.ExecuteScalar() as string == SchemaVersion && QuickCheck(connection);
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private static bool QuickCheck(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check";
+        return command.ExecuteScalar() as string == "ok";
+    }
+
+    private static SqliteConnection CreateFresh(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        if (path != ":memory:")
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+
+        var connection = Connect(path);
+        Execute(connection, Schema);
+        Execute(connection, $"INSERT INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void AddIn(StringBuilder where, SqliteCommand command, string column, string prefix, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var names = values.Select((v, i) =>
+        {
+            command.Parameters.AddWithValue($"${prefix}{i}", v);
+            return $"${prefix}{i}";
+        });
+        where.Append($" AND {column} IN ({string.Join(", ", names)})");
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    /// <summary>The prepared write statements of one sync transaction.</summary>
+    private sealed class Statements
+    {
+        private readonly SqliteCommand _stamp;
+        private readonly SqliteCommand _deleteSections;
+        private readonly SqliteCommand _deleteFile;
+        private readonly SqliteCommand _insert;
+
+        public Statements(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _stamp = Create(connection, transaction, "INSERT INTO files(key, size, mtime, hash) VALUES ($key, $size, $mtime, $hash) ON CONFLICT(key) DO UPDATE SET size = $size, mtime = $mtime, hash = $hash", "$key", "$size", "$mtime", "$hash");
+            _deleteSections = Create(connection, transaction, "DELETE FROM sections WHERE file = $key", "$key");
+            _deleteFile = Create(connection, transaction, "DELETE FROM files WHERE key = $key", "$key");
+            _insert = Create(connection, transaction, """
+                INSERT INTO sections(file, note_id, note_path, note_title, anchor, section, level, priority, tag_list, title, heading, aliases, tags, body)
+                VALUES ($file, $id, $path, $ntitle, $anchor, $section, $level, $priority, $taglist, $title, $heading, $aliases, $tags, $body)
+                """, "$file", "$id", "$path", "$ntitle", "$anchor", "$section", "$level", "$priority", "$taglist", "$title", "$heading", "$aliases", "$tags", "$body");
+        }
+
+        public void Stamp(NoteFile file) => Run(_stamp, file.Key, file.Size, file.ModifiedTicks, file.Hash);
+
+        public void DeleteSections(string key) => Run(_deleteSections, key);
+
+        public void DeleteFile(string key) => Run(_deleteFile, key);
+
+        public void InsertSections(string key, Note note)
+        {
+            var tagList = " " + string.Join(' ', note.Tags.Select(t => t.ToLowerInvariant())) + " ";
+            foreach (var section in note.Sections)
+            {
+                var isLead = section.Anchor.Length == 0;
+                Run(_insert,
+                    key, note.Id, note.Path, note.Title, section.Anchor, note.Section, note.Level.ToText(), note.Priority.ToText(), tagList,
+                    isLead ? note.Title : "",
+                    isLead ? note.Summary : section.Heading,
+                    isLead ? string.Join(", ", note.Aliases) : "",
+                    isLead ? string.Join(", ", note.Tags) : "",
+                    section.OwnText);
+            }
+        }
+
+        private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            return command;
+        }
+
+        private static void Run(SqliteCommand command, params object[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i];
+            }
+
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace LlmPrep.Server.Cli;
+
+/// <summary>The command line: <c>llmprep</c> with no command serves MCP over stdio.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand("LlmPrep: an MCP server and CLI for LLM / GenAI-engineer interview preparation.");
+        global.AddTo(root);
+        root.Subcommands.Add(ServeCommand.Create(global));
+        root.Subcommands.Add(SearchCommand.Create(global));
+        root.Subcommands.Add(ReadCommand.Create(global));
+        root.Subcommands.Add(IndexCommand.Create(global));
+        root.Subcommands.Add(LintCommand.Create(global));
+        root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(global.Settings(result), cancellationToken));
+        return root;
+    }
+}

@@ -1,0 +1,49 @@
+using LlmPrep.Core;
+using Microsoft.Extensions.Logging;
+
+namespace LlmPrep.Server.Hosting;
+
+/// <summary>
+/// Opens the study library in the background as soon as the server starts, so the MCP handshake
+/// does not wait for the corpus to be parsed and the index synced. Handlers await <see cref="GetAsync"/>.
+/// </summary>
+public sealed class LibraryHost : IDisposable
+{
+    private readonly Lazy<Task<StudyLibrary>> _library;
+
+    public LibraryHost(ServerSettings settings, ILogger<LibraryHost> logger)
+    {
+        Settings = settings;
+        _library = new Lazy<Task<StudyLibrary>>(() => Task.Run(() =>
+        {
+            var library = StudyLibrary.Open(settings.Library);
+            var sync = library.LastSync;
+            logger.LogInformation(
+                "Corpus: {Notes} notes, {Cards} cards, {Problems} problems, loaded in {Load:F0} ms; index {Mode}: +{Added} ~{Updated} -{Removed} ={Unchanged} in {Sync:F0} ms",
+                library.Corpus.Notes.Count, library.Corpus.Cards.Count(), library.Corpus.Problems.Count, library.LoadTime.TotalMilliseconds,
+                sync.Rebuilt ? "rebuilt" : "synced", sync.Added, sync.Updated, sync.Removed, sync.Unchanged, sync.Elapsed.TotalMilliseconds);
+            foreach (var problem in library.Corpus.Problems.Where(p => p.Severity == Core.Corpus.ProblemSeverity.Error).Take(20))
+            {
+                logger.LogWarning("{Problem}", problem.ToString());
+            }
+
+            return library;
+        }));
+    }
+
+    public ServerSettings Settings { get; }
+
+    /// <summary>Starts opening the library without waiting for it.</summary>
+    public void Start() => _ = _library.Value;
+
+    public Task<StudyLibrary> GetAsync(CancellationToken cancellationToken = default) =>
+        _library.Value.WaitAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        if (_library.IsValueCreated && _library.Value.IsCompletedSuccessfully)
+        {
+            _library.Value.Result.Dispose();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Reflection;
+using LlmPrep.Server.Json;
+using LlmPrep.Server.Resources;
+using LlmPrep.Server.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+
+namespace LlmPrep.Server.Hosting;
+
+/// <summary>Registers the LlmPrep MCP surface: tools, resources and handlers. Shared by the stdio host and tests.</summary>
+public static class McpServerSetup
+{
+    public static string Version { get; } =
+        typeof(McpServerSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static IMcpServerBuilder AddLlmPrep(this IServiceCollection services, ServerSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<LibraryHost>();
+        services.AddHostedService<LibraryWarmup>();
+
+        var json = LlmPrepJsonContext.McpOptions;
+        return services
+            .AddMcpServer(options =>
+            {
+                options.ServerInfo = new Implementation { Name = "llmprep", Title = "LlmPrep — LLM interview prep", Version = Version };
+                options.ServerInstructions = ServerInstructions.Text;
+            })
+            .WithTools<SearchTools>(json)
+            .WithTools<ReadTools>(json)
+            .WithTools<TopicTools>(json)
+            .WithResources<NoteResources>()
+            .WithListResourcesHandler(NoteListing.ListAsync)
+            .WithReadResourceHandler(NoteListing.ReadAsync);
+    }
+}

@@ -1,0 +1,3 @@
+using LlmPrep.Server.Cli;
+
+return await CliApp.Build().Parse(args).InvokeAsync();
