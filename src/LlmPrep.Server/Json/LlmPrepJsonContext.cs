@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Search;
 using LlmPrep.Server.Tools;
@@ -10,7 +11,6 @@ namespace LlmPrep.Server.Json;
 /// <summary>Source-generated JSON for every type the server sends, so it runs under Native AOT without reflection.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SearchResult))]
 [JsonSerializable(typeof(CorpusOutline))]
@@ -19,12 +19,22 @@ internal sealed partial class LlmPrepJsonContext : JsonSerializerContext
 {
     private static JsonSerializerOptions? _options;
 
-    /// <summary>The MCP SDK's options with this context in front: what tools and prompts are registered with.</summary>
+    /// <summary>The MCP SDK's options with this context in front: what tools are registered and results serialized with.</summary>
     public static JsonSerializerOptions McpOptions => _options ??= CreateOptions();
+
+    /// <summary>Type info for <typeparamref name="T"/> under <see cref="McpOptions"/>, matching the advertised output schema.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)McpOptions.GetTypeInfo(typeof(T));
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions);
+        // MCP protocol types name their properties explicitly, so snake_case here only shapes our own results,
+        // and output schemas and structured content are generated from the same options.
+        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
+        {
+            // Nulls are written (next_offset: null), so every property the output schema requires is present.
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        };
         options.TypeInfoResolverChain.Insert(0, Default);
         options.MakeReadOnly();
         return options;

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Server.Hosting;
-using LlmPrep.Server.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -63,6 +62,6 @@ public sealed class ReadTools(LibraryHost host)
             page.TotalChars,
             note.Sections.Where(s => s.Depth is 2 or 3 && s.Anchor.Length > 0).Select(s => new NoteHeading(s.Anchor, s.Heading, s.Depth)).ToList(),
             note.Links.Select(l => l.Target).Distinct().ToList());
-        return ToolResults.Structured(result, LlmPrepJsonContext.Default.ReadNoteResult);
+        return ToolResults.Structured(result);
     }
 }

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using LlmPrep.Core.Index;
 using LlmPrep.Core.Search;
 using LlmPrep.Server.Hosting;
-using LlmPrep.Server.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -55,7 +54,7 @@ public sealed class SearchTools(LibraryHost host)
                 Title = hit.Anchor.Length == 0 ? hit.Title : $"{hit.Title} › {hit.Heading}",
                 MimeType = "text/markdown",
             });
-            return ToolResults.Structured(result, LlmPrepJsonContext.Default.SearchResult, links);
+            return ToolResults.Structured(result, links);
         }
         catch (SearchException ex)
         {

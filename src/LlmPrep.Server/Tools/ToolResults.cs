@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using LlmPrep.Server.Json;
 using ModelContextProtocol.Protocol;
 
 namespace LlmPrep.Server.Tools;
@@ -7,9 +7,9 @@ namespace LlmPrep.Server.Tools;
 /// <summary>Builds tool results: structured content plus its JSON as text (as the MCP spec recommends), or a clear error.</summary>
 internal static class ToolResults
 {
-    public static CallToolResult Structured<T>(T value, JsonTypeInfo<T> typeInfo, IEnumerable<ContentBlock>? extra = null)
+    public static CallToolResult Structured<T>(T value, IEnumerable<ContentBlock>? extra = null)
     {
-        var element = JsonSerializer.SerializeToElement(value, typeInfo);
+        var element = JsonSerializer.SerializeToElement(value, LlmPrepJsonContext.TypeInfo<T>());
         var content = new List<ContentBlock> { new TextContentBlock { Text = element.GetRawText() } };
         if (extra is not null)
         {

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Search;
 using LlmPrep.Server.Hosting;
-using LlmPrep.Server.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -65,6 +64,6 @@ public sealed class TopicTools(LibraryHost host)
             (sectionName is null || n.Section == sectionName)
             && (levelValue is null || n.Level == levelValue)
             && (priorityValue is null || n.Priority == priorityValue));
-        return ToolResults.Structured(outline, LlmPrepJsonContext.Default.CorpusOutline);
+        return ToolResults.Structured(outline);
     }
 }
