@@ -14,6 +14,8 @@ public static partial class NoteParser
     public const int MinCards = 5;
     public const int MinKeyPoints = 2;
     public const int MaxKeyPoints = 6;
+    public const int MinWords = 600;
+    public const int MaxWords = 2_500;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
@@ -64,7 +66,14 @@ public static partial class NoteParser
                 }
 
                 cards.AddRange(ReadQuizCards(body, headings, quiz, id, report));
-                var minimum = folder.StartsWith("00-", StringComparison.Ordinal) ? 1 : MinCards;
+                var isStudyPlan = folder.StartsWith("00-", StringComparison.Ordinal);
+                var words = CountWords(body);
+                if (!isStudyPlan && words is < MinWords or > MaxWords)
+                {
+                    report.Warning(1, $"the note has {words} words; notes should have {MinWords} to {MaxWords}");
+                }
+
+                var minimum = isStudyPlan ? 1 : MinCards;
                 if (cards.Count < minimum)
                 {
                     report.Error(headings[quiz].Line, $"the quiz has {cards.Count} card(s); at least {minimum} are required");

@@ -17,6 +17,29 @@ public class BundledCorpusTests
     }
 
     [Fact]
+    public void Has_no_lint_warnings()
+    {
+        var warnings = Corpus.Problems.Where(p => p.Severity == ProblemSeverity.Warning).Select(p => p.ToString()).ToList();
+
+        Assert.True(warnings.Count == 0, string.Join('\n', warnings));
+    }
+
+    [Fact]
+    public void Reaches_the_promised_coverage()
+    {
+        string[] sections =
+        [
+            "00-study-plan", "01-foundations", "02-prompt-engineering", "03-rag-and-embeddings", "04-agents-and-tool-use",
+            "05-fine-tuning-and-alignment", "06-production", "07-evaluation-and-safety", "08-python-for-genai", "09-interview-prep",
+        ];
+
+        Assert.Equal(sections, Corpus.Sections);
+        Assert.True(Corpus.Notes.Count >= 60, $"{Corpus.Notes.Count} notes");
+        Assert.True(Corpus.Cards.Count() >= 400, $"{Corpus.Cards.Count()} cards");
+        Assert.All(Corpus.Notes.Where(n => n.Section != "00-study-plan"), n => Assert.True(n.Cards.Count >= NoteParser.MinCards, n.Id));
+    }
+
+    [Fact]
     public void Every_note_links_somewhere_and_has_a_summary()
     {
         Assert.All(Corpus.Notes, n =>

@@ -11,7 +11,7 @@ public class QueryParserTests
     [InlineData("retrieval -dense", "(\"retrieval\") NOT (\"dense\")")]
     [InlineData("what is the kv cache", "\"kv\" AND \"cache\"")]
     [InlineData("what is it", "\"what\" AND \"is\" AND \"it\"")]
-    [InlineData("NEAR(a b)", "\"near\" AND \"a\" AND \"b\"")]
+    [InlineData("NEAR(bm25 rrf)", "\"near\" AND \"bm25\" AND \"rrf\"")]
     [InlineData("title:attention", "\"title\" AND \"attention\"")]
     [InlineData("k=60 self-attention", "\"k\" AND \"60\" AND \"self\" AND \"attention\"")]
     public void Builds_quoted_match_expressions(string query, string expected)
