@@ -17,7 +17,7 @@ public static partial class NoteParser
     public const int MinWords = 600;
     public const int MaxWords = 2_500;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+    private static readonly MarkdownPipeline Pipeline = BlockOnlyPipeline();
 
     /// <param name="relativePath">Path under the corpus root, with <c>/</c> separators and the <c>.md</c> extension.</param>
     /// <param name="text">The file's text.</param>
@@ -381,6 +381,14 @@ public static partial class NoteParser
 
     [GeneratedRegex(@"(?<=^|\s)#([\p{L}_][\p{L}\p{N}_/-]*)", RegexOptions.Multiline)]
     private static partial Regex InlineTag();
+
+    /// <summary>Only block structure is needed (headings, code blocks), so inline parsing is switched off.</summary>
+    private static MarkdownPipeline BlockOnlyPipeline()
+    {
+        var builder = new MarkdownPipelineBuilder();
+        builder.InlineParsers.Clear();
+        return builder.Build();
+    }
 
     private sealed record Heading(int Depth, string Text, int Start, int Line);
 

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace LlmPrep.Core.Quiz;
 
 /// <summary>
@@ -13,9 +15,6 @@ public sealed record FsrsParameters
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
         1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
     ]);
-
-    /// <summary>The default settings.</summary>
-    public static FsrsParameters Default { get; } = new();
 
     // The ranges a trained weight may take (py-fsrs LOWER_BOUNDS_PARAMETERS / UPPER_BOUNDS_PARAMETERS).
     private static readonly double[] LowerBounds =
@@ -36,11 +35,15 @@ public sealed record FsrsParameters
     private static readonly IReadOnlyList<TimeSpan> DefaultRelearningSteps =
         Array.AsReadOnly([TimeSpan.FromMinutes(10)]);
 
+    /// <summary>The default settings.</summary>
+    /// <remarks>Declared after the static defaults it reads: static initializers run in order.</remarks>
+    public static FsrsParameters Default { get; } = new();
+
     /// <summary>The 21 model weights, each within the range FSRS-6 allows.</summary>
     public IReadOnlyList<double> Weights
     {
         get;
-        init => field = ValidateWeights(value);
+        init => field = ValidateWeights(value, nameof(Weights));
     } = DefaultWeights;
 
     /// <summary>The probability of recall to schedule reviews at, strictly between 0 and 1.</summary>
@@ -92,26 +95,26 @@ public sealed record FsrsParameters
     public override int GetHashCode() =>
         HashCode.Combine(Weights[20], DesiredRetention, MaximumIntervalDays, LearningSteps.Count, RelearningSteps.Count, EnableFuzzing);
 
-    private static IReadOnlyList<double> ValidateWeights(IReadOnlyList<double> weights)
+    private static ReadOnlyCollection<double> ValidateWeights(IReadOnlyList<double> weights, string name)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(weights, name);
         if (weights.Count != LowerBounds.Length)
         {
-            throw new ArgumentException($"Expected {LowerBounds.Length} weights, got {weights.Count}.", nameof(Weights));
+            throw new ArgumentException($"Expected {LowerBounds.Length} weights, got {weights.Count}.", name);
         }
 
         for (var i = 0; i < weights.Count; i++)
         {
             if (!(weights[i] >= LowerBounds[i] && weights[i] <= UpperBounds[i]))
             {
-                throw new ArgumentException($"Weight w[{i}] = {weights[i]} is outside [{LowerBounds[i]}, {UpperBounds[i]}].", nameof(Weights));
+                throw new ArgumentException($"Weight w[{i}] = {weights[i]} is outside [{LowerBounds[i]}, {UpperBounds[i]}].", name);
             }
         }
 
         return Array.AsReadOnly(weights.ToArray());
     }
 
-    private static IReadOnlyList<TimeSpan> ValidateSteps(IReadOnlyList<TimeSpan> steps, string name)
+    private static ReadOnlyCollection<TimeSpan> ValidateSteps(IReadOnlyList<TimeSpan> steps, string name)
     {
         ArgumentNullException.ThrowIfNull(steps, name);
         if (steps.Any(step => step <= TimeSpan.Zero))

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace LlmPrep.Server.Hosting;
 
 /// <summary>
-/// Opens the study library in the background as soon as the server starts, so the MCP handshake
-/// does not wait for the corpus to be parsed and the index synced. Handlers await <see cref="GetAsync"/>.
+/// Opens the study library in the background once the client has initialized, so the MCP handshake
+/// does not wait for the corpus to be parsed and the index synced. Handlers await <see cref="GetAsync"/>,
+/// which starts the load if nothing has yet.
 /// </summary>
 public sealed class LibraryHost : IDisposable
 {

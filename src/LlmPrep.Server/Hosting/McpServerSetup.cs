@@ -4,6 +4,7 @@ using LlmPrep.Server.Resources;
 using LlmPrep.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Hosting;
 
@@ -17,7 +18,17 @@ public static class McpServerSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<LibraryHost>();
-        services.AddHostedService<LibraryWarmup>();
+        // The corpus is loaded once the handshake is done, so initialize answers in tens of milliseconds.
+        services.AddOptions<McpServerOptions>().Configure<LibraryHost>((options, host) =>
+            options.Handlers.NotificationHandlers =
+            [
+                .. options.Handlers.NotificationHandlers ?? [],
+                new(NotificationMethods.InitializedNotification, (_, _) =>
+                {
+                    host.Start();
+                    return ValueTask.CompletedTask;
+                }),
+            ]);
 
         var json = LlmPrepJsonContext.McpOptions;
         return services
