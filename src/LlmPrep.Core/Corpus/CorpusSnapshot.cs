@@ -37,4 +37,14 @@ public sealed class CorpusSnapshot
     public Note? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
     public QuizCard? FindCard(string cardId) => _cards.GetValueOrDefault(cardId);
+
+    /// <summary>Finds a section folder by its full name, its number ("03") or its name without the number ("rag-and-embeddings").</summary>
+    public string? ResolveSection(string section)
+    {
+        var wanted = section.Trim().ToLowerInvariant();
+        return Sections.FirstOrDefault(s => s == wanted)
+            ?? Sections.FirstOrDefault(s => s.StartsWith(wanted + "-", StringComparison.Ordinal))
+            ?? Sections.FirstOrDefault(s => s.EndsWith("-" + wanted, StringComparison.Ordinal))
+            ?? Sections.FirstOrDefault(s => wanted.Length >= 3 && s.Contains(wanted, StringComparison.Ordinal));
+    }
 }

@@ -1,3 +1,5 @@
+using LlmPrep.Core.Progress;
+
 namespace LlmPrep.Core.Quiz;
 
 /// <summary>

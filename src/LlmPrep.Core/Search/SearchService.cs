@@ -103,15 +103,9 @@ public sealed class SearchService(NoteIndex index)
     };
 
     /// <summary>Accepts a section's full folder name, its number ("03") or its name without the number ("rag-and-embeddings").</summary>
-    public static string ResolveSection(CorpusSnapshot corpus, string section)
-    {
-        var wanted = section.Trim().ToLowerInvariant();
-        var match = corpus.Sections.FirstOrDefault(s => s == wanted)
-            ?? corpus.Sections.FirstOrDefault(s => s.StartsWith(wanted + "-", StringComparison.Ordinal))
-            ?? corpus.Sections.FirstOrDefault(s => s.EndsWith("-" + wanted, StringComparison.Ordinal))
-            ?? corpus.Sections.FirstOrDefault(s => wanted.Length >= 3 && s.Contains(wanted, StringComparison.Ordinal));
-        return match ?? throw new SearchException($"section '{section}' does not exist; sections are: {string.Join(", ", corpus.Sections)}");
-    }
+    public static string ResolveSection(CorpusSnapshot corpus, string section) =>
+        corpus.ResolveSection(section)
+        ?? throw new SearchException($"section '{section}' does not exist; sections are: {string.Join(", ", corpus.Sections)}");
 
     private static SearchHit ToHit(IndexRow row)
     {

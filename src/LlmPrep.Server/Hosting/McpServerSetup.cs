@@ -3,6 +3,7 @@ using LlmPrep.Server.Json;
 using LlmPrep.Server.Resources;
 using LlmPrep.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -18,6 +19,8 @@ public static class McpServerSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<LibraryHost>();
+        services.AddSingleton<QuizHost>();
+        services.TryAddSingleton(TimeProvider.System);
         // The corpus is loaded once the handshake is done, so initialize answers in tens of milliseconds.
         services.AddOptions<McpServerOptions>().Configure<LibraryHost>((options, host) =>
             options.Handlers.NotificationHandlers =
@@ -40,7 +43,10 @@ public static class McpServerSetup
             .WithTools<SearchTools>(json)
             .WithTools<ReadTools>(json)
             .WithTools<TopicTools>(json)
+            .WithTools<QuizTools>(json)
+            .WithTools<ProgressTools>(json)
             .WithResources<NoteResources>()
+            .WithResources<ProgressResources>()
             .WithListResourcesHandler(NoteListing.ListAsync)
             .WithReadResourceHandler(NoteListing.ReadAsync);
     }

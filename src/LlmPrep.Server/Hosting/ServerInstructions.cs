@@ -13,7 +13,15 @@ internal static class ServerInstructions
         - To answer a question or explain a concept, call search_notes with a few key words, then read_note on the best
           hit's URI (a #anchor reads just that section). Ground your explanation in the note and cite its llmprep:// URI.
         - To plan study or pick a topic, call list_topics (sections in study order, priorities must/good/nice, minutes).
-        - Notes are also MCP resources at llmprep://notes/{path}; llmprep://outline is the table of contents.
+        - "Quiz me" is a loop: quiz_next (optionally with a topic such as "retrieval" or "lora") gives a card_id and a
+          question; ask it word for word without hinting at the answer; pass the person's answer verbatim to quiz_answer,
+          which grades it, records the review and schedules the next one (spaced repetition). Relay the feedback and the
+          missed key points, offer the source_uri note, then continue with quiz_next. If quiz_answer returns an
+          "instruction", judge the answer yourself and fix the rating with quiz_rate when the automatic grade is off.
+          Use quiz_reveal only when the person gives up (it counts as a failed review unless they just answered).
+        - progress_report shows readiness per section, the weakest topics and what is due; use it to suggest what next.
+        - Notes are also MCP resources at llmprep://notes/{path}; llmprep://outline is the table of contents and
+          llmprep://progress the readiness report.
         Speak as an interview coach: short, precise answers a candidate could say out loud, with the trade-offs interviewers probe.
         """;
 }

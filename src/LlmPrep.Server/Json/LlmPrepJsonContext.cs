@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
 using LlmPrep.Server.Tools;
 using ModelContextProtocol;
@@ -15,6 +16,13 @@ namespace LlmPrep.Server.Json;
 [JsonSerializable(typeof(SearchResult))]
 [JsonSerializable(typeof(CorpusOutline))]
 [JsonSerializable(typeof(ReadNoteResult))]
+[JsonSerializable(typeof(QuizNextResult))]
+[JsonSerializable(typeof(AnswerOutcome))]
+[JsonSerializable(typeof(RevealOutcome))]
+[JsonSerializable(typeof(ProgressReport))]
+[JsonSerializable(typeof(RatingName))]
+[JsonSerializable(typeof(RatingName?))]
+[JsonSerializable(typeof(long?))]
 internal sealed partial class LlmPrepJsonContext : JsonSerializerContext
 {
     private static JsonSerializerOptions? _options;

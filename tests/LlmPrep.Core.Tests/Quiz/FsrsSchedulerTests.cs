@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmPrep.Core.Progress;
 using LlmPrep.Core.Quiz;
 
 namespace LlmPrep.Core.Tests.Quiz;

@@ -1,4 +1,4 @@
-namespace LlmPrep.Core.Quiz;
+namespace LlmPrep.Core.Progress;
 
 /// <summary>How well a card was recalled, as the learner (or a grader) rates it after a review.</summary>
 public enum Rating

@@ -1,4 +1,4 @@
-namespace LlmPrep.Core.Quiz;
+namespace LlmPrep.Core.Progress;
 
 /// <summary>Where a card is in the FSRS learning cycle.</summary>
 public enum CardState

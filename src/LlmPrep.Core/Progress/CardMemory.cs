@@ -1,4 +1,4 @@
-namespace LlmPrep.Core.Quiz;
+namespace LlmPrep.Core.Progress;
 
 /// <summary>The FSRS memory state of one card: what the scheduler reads and returns on each review.</summary>
 /// <param name="State">Where the card is in the learning cycle.</param>

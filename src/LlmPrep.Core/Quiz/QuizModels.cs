@@ -1,0 +1,80 @@
+namespace LlmPrep.Core.Quiz;
+
+/// <summary>A question to ask, without its answer.</summary>
+/// <param name="CardId">Pass it to quiz_answer, quiz_reveal or quiz_rate.</param>
+/// <param name="Question">What to ask the person, word for word.</param>
+/// <param name="NoteId">The note that teaches the answer.</param>
+/// <param name="NoteTitle">Its title.</param>
+/// <param name="NoteUri">Its URI (read it after answering, not before).</param>
+/// <param name="Section">The note's section folder.</param>
+/// <param name="Level">beginner, intermediate, advanced or expert.</param>
+/// <param name="Priority">must, good or nice.</param>
+/// <param name="State">new, learning, review or relearning.</param>
+/// <param name="KeyPointCount">How many key points a full answer covers.</param>
+public sealed record QuizQuestion(
+    string CardId,
+    string Question,
+    string NoteId,
+    string NoteTitle,
+    string NoteUri,
+    string Section,
+    string Level,
+    string Priority,
+    string State,
+    int KeyPointCount);
+
+/// <summary>The next card to ask, and how much is left.</summary>
+/// <param name="Card">The question, or null when nothing is due and no new cards remain in scope.</param>
+/// <param name="DueCount">Reviews due now in scope (including this card if it is one).</param>
+/// <param name="NewCount">Cards never studied in scope.</param>
+/// <param name="NextDue">When the next review in scope falls due, if any.</param>
+/// <param name="Message">One line for the assistant to relay.</param>
+public sealed record QuizNextResult(QuizQuestion? Card, int DueCount, int NewCount, DateTimeOffset? NextDue, string Message);
+
+/// <summary>The graded, recorded result of an answer.</summary>
+/// <param name="CardId">The card.</param>
+/// <param name="ReviewId">The stored review (quiz_rate amends it).</param>
+/// <param name="Score">Share of key points covered, 0 to 1.</param>
+/// <param name="Rating">again, hard, good or easy: what scheduled the card.</param>
+/// <param name="Grader">sampling (the client's model judged it), key_points (deterministic), self (the person's own rating) or assistant (re-rated).</param>
+/// <param name="Covered">Key points the answer covered.</param>
+/// <param name="Missed">Key points the answer missed.</param>
+/// <param name="Feedback">Short feedback for the person.</param>
+/// <param name="ReferenceAnswer">What a strong candidate would say.</param>
+/// <param name="KeyPoints">Every key point of the card.</param>
+/// <param name="SourceUri">The note section that teaches this card.</param>
+/// <param name="NextDue">When the card is due again.</param>
+/// <param name="IntervalDays">Days until then (0 for a same-day learning step).</param>
+/// <param name="Instruction">What the assistant should do next, when its own judgement is wanted.</param>
+public sealed record AnswerOutcome(
+    string CardId,
+    long ReviewId,
+    double? Score,
+    string Rating,
+    string Grader,
+    IReadOnlyList<string> Covered,
+    IReadOnlyList<string> Missed,
+    string Feedback,
+    string ReferenceAnswer,
+    IReadOnlyList<string> KeyPoints,
+    string SourceUri,
+    DateTimeOffset NextDue,
+    int IntervalDays,
+    string? Instruction);
+
+/// <summary>A card's answer, shown on request.</summary>
+/// <param name="CardId">The card.</param>
+/// <param name="Question">Its question.</param>
+/// <param name="ReferenceAnswer">What a strong candidate would say.</param>
+/// <param name="KeyPoints">What a grader checks for.</param>
+/// <param name="SourceUri">The note section that teaches it.</param>
+/// <param name="CountedAsFailed">True when the card had not just been answered, so the reveal was recorded as an Again review.</param>
+/// <param name="NextDue">When the card is due again.</param>
+public sealed record RevealOutcome(
+    string CardId,
+    string Question,
+    string ReferenceAnswer,
+    IReadOnlyList<string> KeyPoints,
+    string SourceUri,
+    bool CountedAsFailed,
+    DateTimeOffset? NextDue);

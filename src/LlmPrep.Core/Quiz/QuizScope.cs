@@ -1,0 +1,95 @@
+using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Progress;
+
+namespace LlmPrep.Core.Quiz;
+
+/// <summary>Which cards a quiz draws from: a free-text topic, a section, a level and a priority (all optional).</summary>
+public sealed record QuizScope(string? Topic = null, string? Section = null, string? Level = null, string? Priority = null)
+{
+    public static QuizScope All { get; } = new();
+
+    /// <summary>The notes in scope, in study order.</summary>
+    /// <exception cref="QuizException">A filter names nothing in the corpus.</exception>
+    public IReadOnlyList<Note> Select(CorpusSnapshot corpus)
+    {
+        IEnumerable<Note> notes = corpus.Notes;
+        if (Section is { Length: > 0 })
+        {
+            var section = corpus.ResolveSection(Section)
+                ?? throw new QuizException($"section '{Section}' does not exist; sections are: {string.Join(", ", corpus.Sections)}");
+            notes = notes.Where(n => n.Section == section);
+        }
+
+        if (Level is { Length: > 0 })
+        {
+            if (!CorpusEnums.TryParseLevel(Level, out var level))
+            {
+                throw new QuizException($"level '{Level}' is not one of {string.Join(", ", CorpusEnums.LevelNames)}");
+            }
+
+            notes = notes.Where(n => n.Level == level);
+        }
+
+        if (Priority is { Length: > 0 })
+        {
+            if (!CorpusEnums.TryParsePriority(Priority, out var priority))
+            {
+                throw new QuizException($"priority '{Priority}' is not one of {string.Join(", ", CorpusEnums.PriorityNames)}");
+            }
+
+            notes = notes.Where(n => n.Priority == priority);
+        }
+
+        if (Topic is { Length: > 0 })
+        {
+            var topic = Topic.Trim();
+            if (topic.Length > 200)
+            {
+                throw new QuizException($"the topic is {topic.Length} characters long; name it in a few words (at most 200 characters)");
+            }
+
+            var candidates = notes.ToList();
+            var matched = MatchTopic(corpus, candidates, topic);
+            if (matched.Count == 0)
+            {
+                throw new QuizException($"no notes match the topic '{topic}'. {Suggestions(corpus)}");
+            }
+
+            return matched;
+        }
+
+        return notes.ToList();
+    }
+
+    private static List<Note> MatchTopic(CorpusSnapshot corpus, List<Note> notes, string topic)
+    {
+        if (notes.FirstOrDefault(n => n.Id.Equals(topic, StringComparison.OrdinalIgnoreCase)) is { } exact)
+        {
+            return [exact];
+        }
+
+        if (corpus.ResolveSection(topic) is { } section && notes.Where(n => n.Section == section).ToList() is { Count: > 0 } inSection)
+        {
+            return inSection;
+        }
+
+        // Every topic word must appear in the note's id, title, section, tags or aliases (stemmed, aliases expanded).
+        var wanted = TextTerms.Of(topic);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        return notes.Where(n =>
+        {
+            var terms = TextTerms.Of(string.Join(' ', [n.Id, n.Title, n.Section, .. n.Tags, .. n.Aliases]));
+            return wanted.IsSubsetOf(terms);
+        }).ToList();
+    }
+
+    private static string Suggestions(CorpusSnapshot corpus)
+    {
+        var tags = corpus.Notes.SelectMany(n => n.Tags).GroupBy(t => t).OrderByDescending(g => g.Count()).Take(12).Select(g => g.Key);
+        return $"Try a section ({string.Join(", ", corpus.Sections)}), a note id, or a tag such as {string.Join(", ", tags)}.";
+    }
+}

@@ -1,0 +1,207 @@
+using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Progress;
+
+namespace LlmPrep.Core.Quiz;
+
+/// <summary>
+/// The study loop: picks the next card (due reviews first, then new cards by priority and study order),
+/// records graded answers with FSRS scheduling, lets a rating be amended, reveals answers, and reports readiness.
+/// Every write goes through the progress store, which commits before returning.
+/// </summary>
+public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, TimeProvider time)
+{
+    /// <summary>A reveal this soon after answering the card is free; later (or without an answer) it counts as Again.</summary>
+    public static readonly TimeSpan RevealGrace = TimeSpan.FromHours(1);
+
+    public const string RevealedGrader = "revealed";
+    public const string SelfGrader = "self";
+    public const string AssistantGrader = "assistant";
+
+    public IProgressStore Store => store;
+
+    public QuizNextResult Next(CorpusSnapshot corpus, QuizScope scope)
+    {
+        var notes = scope.Select(corpus);
+        var now = time.GetUtcNow();
+        var memories = store.Memories();
+        var cards = notes.SelectMany((note, order) => note.Cards.Select(card => (Note: note, Card: card, Order: order))).ToList();
+
+        var due = cards
+            .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due <= now)
+            .OrderBy(c => memories[c.Card.Id].Due)
+            .ToList();
+        var fresh = cards
+            .Where(c => !memories.ContainsKey(c.Card.Id))
+            .OrderBy(c => c.Note.Priority)
+            .ThenBy(c => c.Order)
+            .ToList();
+        var nextDue = cards
+            .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due > now)
+            .Select(c => (DateTimeOffset?)memories[c.Card.Id].Due)
+            .Min();
+
+        if (due.Count == 0 && fresh.Count == 0)
+        {
+            var when = nextDue is { } d ? $" The next review falls due at {d:u}." : "";
+            return new QuizNextResult(null, 0, 0, nextDue, $"Nothing is due in this scope and every card has been studied.{when}");
+        }
+
+        var (note, card, _) = due.Count > 0 ? due[0] : fresh[0];
+        var state = memories.TryGetValue(card.Id, out var memory) ? memory.State.ToString().ToLowerInvariant() : "new";
+        var question = new QuizQuestion(
+            card.Id, card.Question, note.Id, note.Title, NoteUri.For(note), note.Section, note.Level.ToText(), note.Priority.ToText(), state, card.KeyPoints.Count);
+        var message = due.Count > 0
+            ? $"Review {1} of {due.Count} due ({fresh.Count} new cards after that)."
+            : $"New card; {fresh.Count} new cards left in this scope.";
+        return new QuizNextResult(question, due.Count, fresh.Count, nextDue, message);
+    }
+
+    /// <summary>Records a graded answer; <paramref name="selfRating"/> (the person's own) overrides the grade's rating.</summary>
+    public AnswerOutcome Answer(CorpusSnapshot corpus, QuizCard card, string answer, Grade grade, Rating? selfRating, string? instruction = null)
+    {
+        var note = NoteOf(corpus, card);
+        var now = time.GetUtcNow();
+        var before = store.Memory(card.Id) ?? CardMemory.New(now);
+        var rating = selfRating ?? grade.Rating;
+        var after = scheduler.Review(before, rating, now);
+        var record = store.Record(new NewReview(
+            card.Id, card.NoteId, now, rating, grade.Score, selfRating is null ? grade.Grader : SelfGrader, answer, grade.Missed, before, after));
+        return Outcome(note, card, record, grade.Covered, grade.Feedback, instruction);
+    }
+
+    /// <summary>Replaces the rating of the card's latest review (the assistant's or person's judgement), replaying FSRS from the memory before it.</summary>
+    public AnswerOutcome Rate(CorpusSnapshot corpus, QuizCard card, Rating rating, long? reviewId = null)
+    {
+        var note = NoteOf(corpus, card);
+        var last = store.LastReview(card.Id)
+            ?? throw new QuizException($"card '{card.Id}' has no review to re-rate; answer it first with quiz_answer");
+        if (reviewId is { } id && id != last.Id)
+        {
+            throw new QuizException(store.Review(id) is null
+                ? $"review {id} does not exist"
+                : $"review {id} is not the latest review of '{card.Id}' (that is {last.Id}); only the latest review can be re-rated");
+        }
+
+        var after = scheduler.Review(last.Before, rating, last.ReviewedAt);
+        var amended = store.Amend(last.Id, rating, last.Score, AssistantGrader, after, time.GetUtcNow());
+        var covered = card.KeyPoints.Except(amended.Missed).ToList();
+        return Outcome(note, card, amended, covered, $"Rating changed to {rating.ToString().ToLowerInvariant()}.", null);
+    }
+
+    /// <summary>Shows the answer; counts as a failed review unless the card was answered within <see cref="RevealGrace"/>.</summary>
+    public RevealOutcome Reveal(CorpusSnapshot corpus, QuizCard card)
+    {
+        var note = NoteOf(corpus, card);
+        var now = time.GetUtcNow();
+        var last = store.LastReview(card.Id);
+        var answeredJustNow = last is not null && last.Grader != RevealedGrader && now - last.ReviewedAt <= RevealGrace;
+        DateTimeOffset? nextDue = last?.After.Due;
+        if (!answeredJustNow)
+        {
+            var before = store.Memory(card.Id) ?? CardMemory.New(now);
+            var after = scheduler.Review(before, Rating.Again, now);
+            store.Record(new NewReview(card.Id, card.NoteId, now, Rating.Again, 0, RevealedGrader, null, card.KeyPoints, before, after));
+            nextDue = after.Due;
+        }
+
+        return new RevealOutcome(card.Id, card.Question, card.Answer, card.KeyPoints, CardSource.UriFor(note, card), !answeredJustNow, nextDue);
+    }
+
+    public ProgressReport Report(CorpusSnapshot corpus)
+    {
+        var now = time.GetUtcNow();
+        var zone = time.LocalTimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).Date);
+        var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(now));
+        var memories = store.Memories();
+
+        double Recall(QuizCard card) => memories.TryGetValue(card.Id, out var m) ? scheduler.Retrievability(m, now) : 0;
+        static int Weight(Note note) => note.Priority switch { NotePriority.Must => 3, NotePriority.Good => 2, _ => 1 };
+        static int Percent(double value) => (int)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+
+        var sections = corpus.Notes
+            .GroupBy(n => n.Section)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var cards = g.SelectMany(n => n.Cards.Select(c => (Note: n, Card: c))).ToList();
+                var weight = cards.Sum(c => Weight(c.Note));
+                var readiness = weight == 0 ? 0 : cards.Sum(c => Weight(c.Note) * Recall(c.Card)) / weight;
+                return new SectionReadiness(
+                    g.Key,
+                    SectionNames.Display(g.Key),
+                    Percent(readiness),
+                    cards.Count,
+                    cards.Count(c => memories.ContainsKey(c.Card.Id)),
+                    cards.Count(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due <= now));
+            })
+            .ToList();
+
+        var all = corpus.Notes.SelectMany(n => n.Cards.Select(c => (Note: n, Card: c))).ToList();
+        var totalWeight = all.Sum(c => Weight(c.Note));
+        var overall = totalWeight == 0 ? 0 : all.Sum(c => Weight(c.Note) * Recall(c.Card)) / totalWeight;
+
+        var weakest = corpus.Notes
+            .Select(n => (Note: n, Studied: n.Cards.Where(c => memories.ContainsKey(c.Id)).ToList()))
+            .Where(x => x.Studied.Count > 0)
+            .Select(x => new WeakTopic(
+                x.Note.Id,
+                x.Note.Title,
+                NoteUri.For(x.Note),
+                Percent(x.Studied.Average(Recall)),
+                x.Studied.Count,
+                x.Studied.Sum(c => memories[c.Id].Lapses),
+                x.Studied.Count(c => memories[c.Id].Due <= now)))
+            .OrderBy(w => w.Readiness)
+            .ThenByDescending(w => w.Lapses)
+            .Take(5)
+            .ToList();
+
+        var inCorpus = all.Select(c => c.Card.Id).ToHashSet(StringComparer.Ordinal);
+        var times = store.ReviewTimes();
+        var days = times.Select(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).Date)).ToHashSet();
+        var streakEnd = days.Contains(today) ? today : today.AddDays(-1);
+        var streak = 0;
+        while (days.Contains(streakEnd.AddDays(-streak)))
+        {
+            streak++;
+        }
+
+        return new ProgressReport(
+            Percent(overall),
+            sections,
+            weakest,
+            memories.Count(m => inCorpus.Contains(m.Key) && m.Value.Due <= now),
+            memories.Count(m => inCorpus.Contains(m.Key) && m.Value.Due < endOfToday),
+            all.Count(c => !memories.ContainsKey(c.Card.Id)),
+            all.Count(c => memories.ContainsKey(c.Card.Id)),
+            all.Count,
+            times.Count,
+            times.Count(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).Date) == today),
+            streak,
+            times.Count > 0 ? times[^1] : null);
+    }
+
+    private static AnswerOutcome Outcome(Note note, QuizCard card, ReviewRecord record, IReadOnlyList<string> covered, string feedback, string? instruction)
+    {
+        var interval = (int)Math.Round((record.After.Due - record.ReviewedAt).TotalDays, MidpointRounding.AwayFromZero);
+        return new AnswerOutcome(
+            card.Id,
+            record.Id,
+            record.Score,
+            record.Rating.ToString().ToLowerInvariant(),
+            record.Grader,
+            covered,
+            record.Missed,
+            feedback,
+            card.Answer,
+            card.KeyPoints,
+            CardSource.UriFor(note, card),
+            record.After.Due,
+            interval,
+            instruction);
+    }
+
+    private static Note NoteOf(CorpusSnapshot corpus, QuizCard card) =>
+        corpus.FindById(card.NoteId) ?? throw new QuizException($"the note of card '{card.Id}' is no longer in the corpus");
+}

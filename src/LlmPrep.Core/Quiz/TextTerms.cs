@@ -1,0 +1,114 @@
+using System.Text;
+
+namespace LlmPrep.Core.Quiz;
+
+/// <summary>
+/// Turns text into comparable terms: lower-cased words and numbers, common words dropped, and a light
+/// English suffix stemmer so "retrieval", "retrieves" and "retrieved" meet. Both sides of a comparison go
+/// through the same steps, so consistency matters more than linguistic precision.
+/// </summary>
+public static class TextTerms
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "each", "for", "from", "has", "have",
+        "how", "i", "if", "in", "into", "is", "it", "its", "just", "may", "more", "most", "no", "not", "of", "on", "one", "only",
+        "or", "other", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+        "to", "too", "up", "use", "used", "uses", "using", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+        "who", "why", "will", "with", "would", "you", "your", "also", "about", "because", "both", "all", "any", "own", "same",
+    };
+
+    private static readonly (string Suffix, string Replacement)[] Rules =
+    [
+        ("izations", "ize"), ("ational", "ate"), ("ization", "ize"), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
+        ("ations", "ate"), ("ation", "ate"), ("nesses", ""), ("ments", ""), ("ment", ""), ("ness", ""), ("ities", "ity"),
+        ("ingly", ""), ("edly", ""), ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", "er"), ("ed", ""), ("ly", ""),
+    ];
+
+    /// <summary>The distinct stemmed content terms of <paramref name="text"/>.</summary>
+    public static HashSet<string> Of(string text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in Words(text))
+        {
+            if (!StopWords.Contains(word))
+            {
+                terms.Add(Stem(word));
+            }
+        }
+
+        return terms;
+    }
+
+    public static IEnumerable<string> Words(string text)
+    {
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                yield return word.ToString();
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || word.Any(char.IsDigit))
+        {
+            return word;
+        }
+
+        var stem = word;
+        var matched = false;
+        foreach (var (suffix, replacement) in Rules)
+        {
+            var minimum = replacement.Length > 0 ? 3 : 4;
+            if (stem.EndsWith(suffix, StringComparison.Ordinal) && stem.Length - suffix.Length >= minimum)
+            {
+                stem = stem[..^suffix.Length] + replacement;
+                matched = true;
+                break;
+            }
+        }
+
+        if (!matched)
+        {
+            if (stem.EndsWith("sses", StringComparison.Ordinal) || stem.EndsWith("xes", StringComparison.Ordinal)
+                || stem.EndsWith("ches", StringComparison.Ordinal) || stem.EndsWith("shes", StringComparison.Ordinal) || stem.EndsWith("zes", StringComparison.Ordinal))
+            {
+                stem = stem[..^2];
+            }
+            else if (stem.EndsWith('s') && !stem.EndsWith("ss", StringComparison.Ordinal) && !stem.EndsWith("us", StringComparison.Ordinal) && !stem.EndsWith("is", StringComparison.Ordinal))
+            {
+                stem = stem[..^1];
+            }
+            else if (stem.EndsWith("al", StringComparison.Ordinal) && stem.Length >= 7)
+            {
+                stem = stem[..^2];
+            }
+        }
+
+        if (stem.Length > 4 && stem.EndsWith('e'))
+        {
+            stem = stem[..^1];
+        }
+
+        if (stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') && !char.IsDigit(stem[^1]) && !"aeiou".Contains(stem[^1], StringComparison.Ordinal))
+        {
+            stem = stem[..^1];
+        }
+
+        return stem;
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using LlmPrep.Core.Quiz;
+using LlmPrep.Server.Hosting;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace LlmPrep.Server.Resources;
+
+[McpServerResourceType]
+public sealed class ProgressResources(LibraryHost library, QuizHost quiz)
+{
+    [McpServerResource(UriTemplate = "llmprep://progress", Name = "progress", Title = "Interview readiness", MimeType = "text/markdown")]
+    [Description("Readiness overall and per section, weakest topics, due reviews and streak, from the person's quiz history.")]
+    public async Task<TextResourceContents> ReadProgress(CancellationToken cancellationToken)
+    {
+        var corpus = (await library.GetAsync(cancellationToken)).Corpus;
+        try
+        {
+            return new TextResourceContents { Uri = "llmprep://progress", MimeType = "text/markdown", Text = quiz.Service.Report(corpus).ToMarkdown() };
+        }
+        catch (QuizException ex)
+        {
+            throw new McpException(ex.Message);
+        }
+    }
+}
