@@ -23,12 +23,17 @@ public sealed class McpHarness : IAsyncDisposable
     private readonly Task _serverTask;
     private readonly bool _ownsData;
 
-    private McpHarness(ServerSettings settings, bool ownsData)
+    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time)
     {
         Settings = settings;
         _ownsData = ownsData;
         var services = new ServiceCollection();
         services.AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddLlmPrep(settings).WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
         _services = services.BuildServiceProvider();
         _serverTask = _services.GetRequiredService<McpServer>().RunAsync(_stop.Token);
@@ -38,13 +43,13 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null)
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
         };
-        var harness = new McpHarness(settings, dataDirectory is null);
+        var harness = new McpHarness(settings, dataDirectory is null, time);
         clientOptions ??= new McpClientOptions();
         clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(60);
         harness.Client = await McpClient.CreateAsync(
