@@ -4,7 +4,7 @@ using System.Text;
 namespace LlmPrep.Core.Quiz;
 
 /// <summary>How ready the person is: overall and per section (weighted must 3, good 2, nice 1), weakest topics, due work, streak.</summary>
-/// <param name="Readiness">0-100: the priority-weighted average recall probability of every card (unstudied cards count as 0).</param>
+/// <param name="Readiness">0-100: the priority-weighted average recall probability of every card today (cards still in learning steps count half, unstudied cards 0).</param>
 /// <param name="Sections">Readiness per section, in study order.</param>
 /// <param name="Weakest">Studied notes with the lowest recall, weakest first.</param>
 /// <param name="DueNow">Reviews due now.</param>

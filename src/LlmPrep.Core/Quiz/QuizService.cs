@@ -115,7 +115,10 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(now));
         var memories = store.Memories();
 
-        double Recall(QuizCard card) => memories.TryGetValue(card.Id, out var m) ? scheduler.Retrievability(m, now) : 0;
+        // Recall probability today; cards still in (re)learning steps count half, unstudied cards nothing.
+        double Recall(QuizCard card) => memories.TryGetValue(card.Id, out var m)
+            ? scheduler.Retrievability(m, now) * (m.State == CardState.Review ? 1 : 0.5)
+            : 0;
         static int Weight(Note note) => note.Priority switch { NotePriority.Must => 3, NotePriority.Good => 2, _ => 1 };
         static int Percent(double value) => (int)Math.Round(value * 100, MidpointRounding.AwayFromZero);
 

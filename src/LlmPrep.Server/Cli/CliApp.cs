@@ -15,6 +15,9 @@ internal static class CliApp
         root.Subcommands.Add(ReadCommand.Create(global));
         root.Subcommands.Add(IndexCommand.Create(global));
         root.Subcommands.Add(LintCommand.Create(global));
+        root.Subcommands.Add(QuizCommand.Create(global));
+        root.Subcommands.Add(ProgressCommand.Create(global));
+        root.Subcommands.Add(ExportCommand.Create(global));
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(global.Settings(result), cancellationToken));
         return root;
     }

@@ -45,6 +45,7 @@ public static class McpServerSetup
             .WithTools<TopicTools>(json)
             .WithTools<QuizTools>(json)
             .WithTools<ProgressTools>(json)
+            .WithPrompts<LlmPrep.Server.Prompts.ProbePrompts>(json)
             .WithResources<NoteResources>()
             .WithResources<ProgressResources>()
             .WithListResourcesHandler(NoteListing.ListAsync)

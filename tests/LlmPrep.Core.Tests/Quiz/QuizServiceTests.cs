@@ -1,0 +1,162 @@
+using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Progress;
+using LlmPrep.Core.Quiz;
+using LlmPrep.Core.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace LlmPrep.Core.Tests.Quiz;
+
+public sealed class QuizServiceTests : IDisposable
+{
+    private readonly TempCorpus _corpus = new();
+    private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero));
+    private readonly ProgressStore _store;
+    private readonly QuizService _quiz;
+    private readonly CorpusSnapshot _snapshot;
+
+    public QuizServiceTests()
+    {
+        _corpus.WriteNote("01-foundations", "attention", "Attention", "## Scaled dot product\n\nFirst point 1. Second point 1.", priority: "good");
+        _corpus.WriteNote("03-rag-and-embeddings", "chunking", "Chunking", "Overlap.", priority: "must", tags: "retrieval");
+        _corpus.WriteNote("06-production", "caching", "Caching", "Prompt caching.", priority: "nice", tags: "serving");
+        _snapshot = _corpus.Load();
+        _store = ProgressStore.Open(Path.Combine(_corpus.DataDirectory, "progress.db"));
+        _quiz = new QuizService(_store, new FsrsScheduler(), _time);
+    }
+
+    private QuizCard Card(string noteId, int index = 0) => _snapshot.FindById(noteId)!.Cards[index];
+
+    private AnswerOutcome Answer(QuizCard card, Rating rating) =>
+        _quiz.Answer(_snapshot, card, "answer", new Grade(0.5, rating, [], card.KeyPoints, "feedback", "key_points"), selfRating: null);
+
+    [Fact]
+    public void New_cards_come_by_priority_then_study_order()
+    {
+        var next = _quiz.Next(_snapshot, QuizScope.All);
+
+        Assert.Equal("chunking/question-1-about-chunking", next.Card!.CardId);
+        Assert.Equal(15, next.NewCount);
+        Assert.Equal(0, next.DueCount);
+    }
+
+    [Fact]
+    public void Due_reviews_come_before_new_cards()
+    {
+        Answer(Card("caching"), Rating.Again);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        var next = _quiz.Next(_snapshot, QuizScope.All);
+
+        Assert.Equal(Card("caching").Id, next.Card!.CardId);
+        Assert.Equal("learning", next.Card.State);
+        Assert.Equal(1, next.DueCount);
+    }
+
+    [Fact]
+    public void Scope_filters_by_topic_section_level_and_priority()
+    {
+        Assert.Equal("chunking", _quiz.Next(_snapshot, new QuizScope(Topic: "retrieval")).Card!.NoteId);
+        Assert.Equal("caching", _quiz.Next(_snapshot, new QuizScope(Topic: "Caching")).Card!.NoteId);
+        Assert.Equal("caching", _quiz.Next(_snapshot, new QuizScope(Topic: "06")).Card!.NoteId);
+        Assert.Equal("attention", _quiz.Next(_snapshot, new QuizScope(Section: "foundations")).Card!.NoteId);
+        Assert.Equal("caching", _quiz.Next(_snapshot, new QuizScope(Priority: "nice")).Card!.NoteId);
+        Assert.Throws<QuizException>(() => _quiz.Next(_snapshot, new QuizScope(Topic: "knitting")));
+        Assert.Throws<QuizException>(() => _quiz.Next(_snapshot, new QuizScope(Level: "guru")));
+    }
+
+    [Fact]
+    public void When_everything_is_studied_it_says_when_the_next_review_is()
+    {
+        foreach (var card in _snapshot.FindById("caching")!.Cards)
+        {
+            Answer(card, Rating.Easy);
+        }
+
+        var next = _quiz.Next(_snapshot, new QuizScope(Topic: "caching"));
+
+        Assert.Null(next.Card);
+        Assert.NotNull(next.NextDue);
+        Assert.Contains("Nothing is due", next.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rate_replays_the_latest_review_with_the_new_rating()
+    {
+        var card = Card("chunking");
+        var failed = Answer(card, Rating.Again);
+
+        var rated = _quiz.Rate(_snapshot, card, Rating.Easy);
+
+        Assert.Equal(failed.ReviewId, rated.ReviewId);
+        Assert.Equal("easy", rated.Rating);
+        Assert.True(rated.IntervalDays >= 1);
+        Assert.Single(_store.RecentReviews(10));
+        Assert.Throws<QuizException>(() => _quiz.Rate(_snapshot, card, Rating.Good, reviewId: failed.ReviewId + 100));
+    }
+
+    [Fact]
+    public void Reveal_is_free_right_after_answering_and_a_failure_otherwise()
+    {
+        var card = Card("attention");
+        Assert.True(_quiz.Reveal(_snapshot, card).CountedAsFailed);
+
+        Answer(card, Rating.Good);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(_quiz.Reveal(_snapshot, card).CountedAsFailed);
+
+        _time.Advance(TimeSpan.FromHours(3));
+        Assert.True(_quiz.Reveal(_snapshot, card).CountedAsFailed);
+        Assert.Equal(3, _store.RecentReviews(10).Count);
+    }
+
+    [Fact]
+    public void Report_weights_priorities_and_counts_the_streak()
+    {
+        var empty = _quiz.Report(_snapshot);
+        Assert.Equal(0, empty.Readiness);
+        Assert.Equal(0, empty.StreakDays);
+        Assert.Equal(15, empty.NewCards);
+
+        foreach (var card in _snapshot.FindById("chunking")!.Cards)
+        {
+            Answer(card, Rating.Easy);
+        }
+
+        _time.Advance(TimeSpan.FromDays(1));
+        Answer(Card("caching"), Rating.Again);
+        var report = _quiz.Report(_snapshot);
+
+        var rag = report.Sections.Single(s => s.Section == "03-rag-and-embeddings");
+        Assert.InRange(rag.Readiness, 85, 100);
+        Assert.Equal(5, rag.Studied);
+        // The must-priority section weighs 3 of the 3 + 2 + 1 total, so its near-full recall gives about half overall.
+        Assert.InRange(report.Readiness, 40, 52);
+        Assert.Equal(2, report.StreakDays);
+        Assert.Equal(6, report.Reviews);
+        Assert.Equal(1, report.ReviewsToday);
+        Assert.Equal("caching", report.Weakest[0].NoteId);
+        Assert.Contains("Overall readiness", report.ToMarkdown(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void History_of_a_removed_card_is_kept()
+    {
+        var card = Card("caching");
+        Answer(card, Rating.Good);
+        File.Delete(Path.Combine(_corpus.Root, "06-production", "caching.md"));
+        var smaller = _corpus.Load();
+
+        var report = _quiz.Report(smaller);
+
+        Assert.NotNull(_store.Memory(card.Id));
+        Assert.Equal(1, report.Reviews);
+        Assert.Equal(0, report.StudiedCards);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        SqliteConnection.ClearAllPools();
+        _corpus.Dispose();
+    }
+}
