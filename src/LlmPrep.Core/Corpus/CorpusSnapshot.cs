@@ -16,7 +16,17 @@ public sealed class CorpusSnapshot
         _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
         _cards = notes.SelectMany(n => n.Cards).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        StudyOrder = BuildStudyOrder(notes, _byId);
     }
+
+    /// <summary>The id of the note whose links set the study order.</summary>
+    public const string StudyPlanId = "study-plan";
+
+    /// <summary>
+    /// Each note's place in the study order: the order in which the study plan first links to it, then
+    /// every other note in path order (the numbered section folders), and the plan's own folder last.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> StudyOrder { get; }
 
     /// <summary>Notes in path order (which is study order for the numbered section folders).</summary>
     public IReadOnlyList<Note> Notes { get; }
@@ -37,6 +47,27 @@ public sealed class CorpusSnapshot
     public Note? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
     public QuizCard? FindCard(string cardId) => _cards.GetValueOrDefault(cardId);
+
+    private static Dictionary<string, int> BuildStudyOrder(IReadOnlyList<Note> notes, Dictionary<string, Note> byId)
+    {
+        // The plan's own folder (the plan and its checklist) is about studying, so it comes last.
+        var order = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var planSection = byId.TryGetValue(StudyPlanId, out var plan) ? plan.Section : null;
+        foreach (var link in plan?.Links ?? [])
+        {
+            if (byId.TryGetValue(link.Target, out var linked) && linked.Section != planSection)
+            {
+                order.TryAdd(linked.Id, order.Count);
+            }
+        }
+
+        foreach (var note in notes.Where(n => n.Section != planSection).Concat(notes.Where(n => n.Section == planSection)))
+        {
+            order.TryAdd(note.Id, order.Count);
+        }
+
+        return order;
+    }
 
     /// <summary>Finds a section folder by its full name, its number ("03") or its name without the number ("rag-and-embeddings").</summary>
     public string? ResolveSection(string section)

@@ -4,7 +4,7 @@ using LlmPrep.Core.Progress;
 namespace LlmPrep.Core.Quiz;
 
 /// <summary>
-/// The study loop: picks the next card (due reviews first, then new cards by priority and study order),
+/// The study loop: picks the next card (due reviews first, then new cards in study order, must-know first among equals),
 /// records graded answers with FSRS scheduling, lets a rating be amended, reveals answers, and reports readiness.
 /// Every write goes through the progress store, which commits before returning.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var notes = scope.Select(corpus);
         var now = time.GetUtcNow();
         var memories = store.Memories();
-        var cards = notes.SelectMany((note, order) => note.Cards.Select(card => (Note: note, Card: card, Order: order))).ToList();
+        var cards = notes.SelectMany(note => note.Cards.Select(card => (Note: note, Card: card, Order: corpus.StudyOrder[note.Id]))).ToList();
 
         var due = cards
             .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due <= now)
@@ -32,8 +32,8 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             .ToList();
         var fresh = cards
             .Where(c => !memories.ContainsKey(c.Card.Id))
-            .OrderBy(c => c.Note.Priority)
-            .ThenBy(c => c.Order)
+            .OrderBy(c => c.Order)
+            .ThenBy(c => c.Note.Priority)
             .ToList();
         var nextDue = cards
             .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due > now)

@@ -16,7 +16,7 @@ public sealed class QuizServiceTests : IDisposable
 
     public QuizServiceTests()
     {
-        _corpus.WriteNote("01-foundations", "attention", "Attention", "## Scaled dot product\n\nFirst point 1. Second point 1.", priority: "good");
+        _corpus.WriteNote("01-foundations", "attention", "Attention", "## Scaled dot product\n\nFirst point 1. Second point 1.", priority: "good", tags: "architecture");
         _corpus.WriteNote("03-rag-and-embeddings", "chunking", "Chunking", "Overlap.", priority: "must", tags: "retrieval");
         _corpus.WriteNote("06-production", "caching", "Caching", "Prompt caching.", priority: "nice", tags: "serving");
         _snapshot = _corpus.Load();
@@ -30,13 +30,31 @@ public sealed class QuizServiceTests : IDisposable
         _quiz.Answer(_snapshot, card, "answer", new Grade(0.5, rating, [], card.KeyPoints, "feedback", "key_points"), selfRating: null);
 
     [Fact]
-    public void New_cards_come_by_priority_then_study_order()
+    public void New_cards_come_in_path_order_without_a_study_plan()
     {
         var next = _quiz.Next(_snapshot, QuizScope.All);
 
-        Assert.Equal("chunking/question-1-about-chunking", next.Card!.CardId);
+        Assert.Equal("attention/question-1-about-attention", next.Card!.CardId);
         Assert.Equal(15, next.NewCount);
         Assert.Equal(0, next.DueCount);
+    }
+
+    [Fact]
+    public void New_cards_follow_the_study_plan_when_there_is_one()
+    {
+        _corpus.Write("00-study-plan/study-plan.md", Notes.Valid("00-study-plan", "study-plan", "Study plan", "Start with [[caching]], then [[chunking]].", cards: 1));
+        var withPlan = _corpus.Load();
+
+        var first = _quiz.Next(withPlan, new QuizScope(Section: "06"));
+        var order = withPlan.StudyOrder;
+
+        Assert.Equal("caching", first.Card!.NoteId);
+        Assert.True(order["caching"] < order["chunking"]);
+        Assert.True(order["chunking"] < order["attention"]);
+        Assert.Equal("caching", _quiz.Next(withPlan, new QuizScope(Priority: "nice")).Card!.NoteId);
+        Assert.Equal("study-plan", _quiz.Next(withPlan, new QuizScope(Topic: "study-plan")).Card!.NoteId);
+        Assert.Equal("caching", _quiz.Next(withPlan, QuizScope.All).Card!.NoteId);
+        Assert.True(order["study-plan"] > order["attention"]);
     }
 
     [Fact]
