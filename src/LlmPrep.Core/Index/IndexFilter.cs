@@ -13,4 +13,6 @@ public sealed record IndexFilter
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     public static IndexFilter None { get; } = new();
+
+    public bool IsEmpty => Sections.Count == 0 && Levels.Count == 0 && Priorities.Count == 0 && Tags.Count == 0;
 }

@@ -14,10 +14,8 @@ namespace LlmPrep.Core.Index;
 public sealed class NoteIndex : IDisposable
 {
     /// <summary>Bump when the schema or the way notes are split into rows changes: old files are rebuilt.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
-    // bm25 weights per FTS column: title, heading, aliases, tags, body.
-    private const string Bm25 = "bm25(sections_fts, 10.0, 6.0, 8.0, 3.0, 1.0)";
 
     private const string Schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,10 +37,12 @@ public sealed class NoteIndex : IDisposable
             tags TEXT NOT NULL,
             body TEXT NOT NULL);
         CREATE INDEX sections_file ON sections(file);
+        -- rank is bm25 with column weights: title, heading (the summary on a note's lead row), aliases, tags, body.
         CREATE VIRTUAL TABLE sections_fts USING fts5(
             title, heading, aliases, tags, body,
             content='sections', content_rowid='id',
             tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+        INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
         CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
             INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
             VALUES (new.id, new.title, new.heading, new.aliases, new.tags, new.body);
@@ -54,6 +54,7 @@ public sealed class NoteIndex : IDisposable
         """;
 
     private readonly string _path;
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection _connection;
 
     private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
@@ -102,6 +103,7 @@ public sealed class NoteIndex : IDisposable
         catch (SqliteException) when (_path != ":memory:")
         {
             // Corrupted under us (disk error, truncated file): start over from the files.
+            DisposeCommands();
             _connection.Dispose();
             _connection = CreateFresh(_path);
             WasRebuilt = true;
@@ -112,20 +114,28 @@ public sealed class NoteIndex : IDisposable
     /// <summary>Runs an FTS5 MATCH expression (built by the search layer, never raw user text).</summary>
     public (IReadOnlyList<IndexRow> Rows, int Total) Search(string match, IndexFilter filter, int limit, int offset)
     {
-        using var command = _connection.CreateCommand();
-        var where = Where(command, match, filter);
-        command.CommandText = $"""
+        var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
+        var where = Where(parameters, match, filter);
+
+        // Rank first and cut the page, then build snippets for that page only: snippet() is the costly part.
+        var command = Prepared($"""
+            WITH page AS (
+                SELECT sections_fts.rowid AS id, sections_fts.rank AS score, count(*) OVER () AS total
+                FROM sections_fts {(filter.IsEmpty ? "" : "JOIN sections s ON s.id = sections_fts.rowid")}
+                WHERE {where}
+                ORDER BY sections_fts.rank
+                LIMIT $limit OFFSET $offset)
             SELECT s.note_id, s.note_path, s.note_title, s.anchor, s.heading, s.section, s.level, s.priority,
-                   snippet(sections_fts, -1, char(2), char(3), '…', 20), {Bm25}, length(s.body)
-            FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
-            WHERE {where}
-            ORDER BY {Bm25}
-            LIMIT $limit OFFSET $offset
-            """;
-        command.Parameters.AddWithValue("$limit", limit);
-        command.Parameters.AddWithValue("$offset", offset);
+                   snippet(sections_fts, -1, char(2), char(3), '…', 20), page.score, length(s.body), page.total
+            FROM page
+            JOIN sections_fts ON sections_fts.rowid = page.id
+            JOIN sections s ON s.id = page.id
+            WHERE sections_fts MATCH $match
+            ORDER BY page.score
+            """, parameters);
 
         var rows = new List<IndexRow>();
+        var total = -1;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -134,33 +144,55 @@ public sealed class NoteIndex : IDisposable
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                     reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetDouble(9),
                     reader.GetInt32(10)));
+                total = reader.GetInt32(11);
             }
         }
 
-        var total = rows.Count < limit && (rows.Count > 0 || offset == 0) ? offset + rows.Count : Count(match, filter);
-        return (rows, total);
+        // Past the last page the window count has no row to ride on.
+        return (rows, total >= 0 ? total : offset == 0 ? 0 : Count(match, filter));
     }
 
     /// <summary>How many sections match, without ranking them.</summary>
     public int Count(string match, IndexFilter filter)
     {
-        using var command = _connection.CreateCommand();
-        var where = Where(command, match, filter);
-        command.CommandText = $"SELECT count(*) FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid WHERE {where}";
+        var parameters = new List<(string, object)>();
+        var where = Where(parameters, match, filter);
+        var command = Prepared(filter.IsEmpty
+            ? $"SELECT count(*) FROM sections_fts WHERE {where}"
+            : $"SELECT count(*) FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid WHERE {where}", parameters);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string Where(SqliteCommand command, string match, IndexFilter filter)
+    /// <summary>A cached prepared command for <paramref name="sql"/> with these parameter values (searches reuse a handful of shapes).</summary>
+    private SqliteCommand Prepared(string sql, List<(string Name, object Value)> parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
+    }
+
+    private static string Where(List<(string, object)> parameters, string match, IndexFilter filter)
     {
         var where = new StringBuilder("sections_fts MATCH $match");
-        command.Parameters.AddWithValue("$match", match);
-        AddIn(where, command, "s.section", "sec", filter.Sections);
-        AddIn(where, command, "s.level", "lvl", filter.Levels);
-        AddIn(where, command, "s.priority", "pri", filter.Priorities);
+        parameters.Add(("$match", match));
+        AddIn(where, parameters, "s.section", "sec", filter.Sections);
+        AddIn(where, parameters, "s.level", "lvl", filter.Levels);
+        AddIn(where, parameters, "s.priority", "pri", filter.Priorities);
         for (var i = 0; i < filter.Tags.Count; i++)
         {
             where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND s.tag_list LIKE $tag{i} ESCAPE '\\'");
-            command.Parameters.AddWithValue($"$tag{i}", "% " + EscapeLike(filter.Tags[i].ToLowerInvariant()) + " %");
+            parameters.Add(($"$tag{i}", "% " + EscapeLike(filter.Tags[i].ToLowerInvariant()) + " %"));
         }
 
         return where.ToString();
@@ -173,7 +205,21 @@ public sealed class NoteIndex : IDisposable
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        DisposeCommands();
+        _connection.Dispose();
+    }
+
+    private void DisposeCommands()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+    }
 
     private SyncReport SyncCore(IReadOnlyList<NoteFile> files)
     {
@@ -293,7 +339,7 @@ public sealed class NoteIndex : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static void AddIn(StringBuilder where, SqliteCommand command, string column, string prefix, IReadOnlyList<string> values)
+    private static void AddIn(StringBuilder where, List<(string, object)> parameters, string column, string prefix, IReadOnlyList<string> values)
     {
         if (values.Count == 0)
         {
@@ -302,7 +348,7 @@ public sealed class NoteIndex : IDisposable
 
         var names = values.Select((v, i) =>
         {
-            command.Parameters.AddWithValue($"${prefix}{i}", v);
+            parameters.Add(($"${prefix}{i}", v));
             return $"${prefix}{i}";
         });
         where.Append($" AND {column} IN ({string.Join(", ", names)})");

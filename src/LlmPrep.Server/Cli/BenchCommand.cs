@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using LlmPrep.Core;
+using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Quiz;
+using LlmPrep.Core.Search;
+
+namespace LlmPrep.Server.Cli;
+
+/// <summary>
+/// <c>llmprep bench</c>: the speed figures, rerunnable. Loads and indexes the corpus (optionally copied
+/// <c>--scale</c> times to reach thousands of notes) in a scratch folder, then times parsing, a cold index
+/// build, a no-change sync, a one-file sync, searches and grading. Nothing in the data folder is touched.
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly string[] Queries =
+    [
+        "reciprocal rank fusion", "kv cache memory", "lora rank alpha", "hnsw", "\"chain of thought\"", "prompt injection defence",
+        "speculative decoding", "bm25 k1", "ragas faithfulness", "embed*", "agent -memory", "positional encoding rope",
+        "quantization int4 gguf", "llm as a judge bias", "continuous batching", "what is the model context protocol",
+        "dpo loss", "semantic cache threshold", "cross-encoder reranking latency", "asyncio gather semaphore",
+    ];
+
+    public static Command Create(GlobalOptions global)
+    {
+        var scale = new Option<int>("--scale") { Description = "Copy the corpus this many times (e.g. 40 for ~2,900 notes).", DefaultValueFactory = _ => 1 };
+        var iterations = new Option<int>("--iterations") { Description = "Passes over the query set.", DefaultValueFactory = _ => 50 };
+        var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy.") { scale, iterations };
+        command.SetAction(result => Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
+        return command;
+    }
+
+    private static int Run(LibraryOptions options, int scale, int iterations)
+    {
+        var scratch = Directory.CreateTempSubdirectory("llmprep-bench-").FullName;
+        try
+        {
+            // Always a copy: the benchmark edits a file to time an incremental sync, and must never touch real notes.
+            IReadOnlyList<CorpusRoot> roots = [new CorpusRoot("bench", Replicate(options.Roots, Path.Combine(scratch, "corpus"), scale))];
+            var bench = new LibraryOptions(roots, Path.Combine(scratch, "data"));
+
+            var parse = Time(5, () => CorpusLoader.Load(roots));
+            var corpus = CorpusLoader.Load(roots);
+            Console.WriteLine($"corpus       {corpus.Notes.Count} notes, {corpus.Cards.Count()} cards, {corpus.Notes.Sum(n => n.Sections.Count)} sections (scale {scale})");
+            Report("parse", parse, "ms");
+
+            var clock = Stopwatch.StartNew();
+            using (StudyLibrary.Open(bench))
+            {
+                Console.WriteLine($"index cold   {clock.Elapsed.TotalMilliseconds:F1} ms (parse + build)");
+            }
+
+            using var library = StudyLibrary.Open(bench);
+            Console.WriteLine($"index warm   {library.LastSync.Elapsed.TotalMilliseconds:F2} ms sync, {library.LastSync.Unchanged} files unchanged");
+            var first = library.Options.Roots[0].Directory;
+            var touched = Directory.EnumerateFiles(first, "*.md", SearchOption.AllDirectories).First(f => !f.EndsWith("README.md", StringComparison.Ordinal));
+            File.AppendAllText(touched, "\nAn extra line for the benchmark.\n");
+            var resync = library.Reload();
+            Console.WriteLine($"index change {resync.Elapsed.TotalMilliseconds:F2} ms sync ({resync.Updated} changed, {resync.Unchanged} unchanged), {library.LoadTime.TotalMilliseconds:F1} ms reparse");
+
+            foreach (var query in Queries)
+            {
+                library.Search(new SearchRequest(query));
+            }
+
+            var searches = new List<double>();
+            var perQuery = Queries.ToDictionary(q => q, _ => new List<double>());
+            var hits = 0;
+            for (var i = 0; i < iterations; i++)
+            {
+                foreach (var query in Queries)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    hits += library.Search(new SearchRequest(query)).Hits.Count;
+                    var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    searches.Add(elapsed);
+                    perQuery[query].Add(elapsed);
+                }
+            }
+
+            Report($"search ({searches.Count} queries, {hits / searches.Count} hits each)", searches, "µs");
+            var slowest = perQuery.OrderByDescending(p => Median(p.Value)).Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"'{p.Key}' {Median(p.Value):F0} µs"));
+            Console.WriteLine($"slowest      {string.Join(", ", slowest)}");
+
+            var grader = new KeyPointGrader(new AliasMap(library.Corpus.Notes));
+            var cards = library.Corpus.Cards.Take(500).ToList();
+            var grades = new List<double>();
+            foreach (var card in cards)
+            {
+                var start = Stopwatch.GetTimestamp();
+                grader.Grade(card, card.Answer);
+                grades.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+            }
+
+            Report($"grade ({grades.Count} answers)", grades, "µs");
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static string Replicate(IReadOnlyList<CorpusRoot> roots, string target, int scale)
+    {
+        foreach (var root in roots)
+        {
+            foreach (var file in Directory.EnumerateFiles(root.Directory, "*.md", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(root.Directory, file);
+                if (relative.Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                var text = File.ReadAllText(file);
+                for (var copy = 0; copy < scale; copy++)
+                {
+                    var path = Path.Combine(target, $"copy{copy:00}", root.Name, relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    File.WriteAllText(path, copy == 0 ? text : text.Replace("\nid: ", $"\nid: c{copy}-", StringComparison.Ordinal));
+                }
+            }
+        }
+
+        return target;
+    }
+
+    private static List<double> Time(int runs, Action action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            action();
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static double Median(List<double> samples) => samples.Order().ElementAt(samples.Count / 2);
+
+    private static void Report(string what, List<double> samples, string unit)
+    {
+        samples.Sort();
+        double At(double q) => samples[Math.Min(samples.Count - 1, (int)(q * samples.Count))];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what,-12} median {At(0.5):F1} {unit}, p95 {At(0.95):F1} {unit}, p99 {At(0.99):F1} {unit}, max {samples[^1]:F1} {unit}"));
+    }
+}
