@@ -83,6 +83,33 @@ public class KeyPointGraderTests
     }
 
     [Theory]
+    [InlineData("RRF", "reciprocal rank fusion", true)]
+    [InlineData("LoRA", "low-rank adaptation", true)]
+    [InlineData("MoE", "mixture of experts", true)]
+    [InlineData("HyDE", "hypothetical document embeddings", true)]
+    [InlineData("TTFT", "time to first token", true)]
+    [InlineData("BM25", "reciprocal rank fusion", false)]
+    [InlineData("RRF", "hybrid retrieval", false)]
+    [InlineData("rag", "retrieval augmented generation", false)]
+    public void Acronyms_pair_only_with_the_phrase_they_stand_for(string acronym, string phrase, bool expected)
+    {
+        Assert.Equal(expected, AliasMap.Stands(acronym, phrase));
+    }
+
+    [Fact]
+    public void Topic_aliases_do_not_lend_each_other_coverage()
+    {
+        // The hybrid-search note lists BM25, RRF and MMR as aliases: saying "BM25" must not cover a point about RRF.
+        var aliases = new AliasMap(Corpus.Notes);
+        var expanded = aliases.Expand(TextTerms.Of("BM25"));
+
+        Assert.DoesNotContain(TextTerms.Stem("fusion"), expanded);
+        Assert.DoesNotContain("rrf", expanded);
+        Assert.Contains(TextTerms.Stem("fusion"), aliases.Expand(TextTerms.Of("RRF")));
+        Assert.True(aliases.Count > 30, $"{aliases.Count} acronym pairs");
+    }
+
+    [Theory]
     [InlineData("retrieval", "retrieves")]
     [InlineData("caching", "cache")]
     [InlineData("embeddings", "embed")]
