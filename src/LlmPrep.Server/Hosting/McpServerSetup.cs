@@ -45,7 +45,6 @@ public static class McpServerSetup
             .WithTools<TopicTools>(json)
             .WithTools<QuizTools>(json)
             .WithTools<ProgressTools>(json)
-            .WithPrompts<LlmPrep.Server.Prompts.ProbePrompts>(json)
             .WithResources<NoteResources>()
             .WithResources<ProgressResources>()
             .WithListResourcesHandler(NoteListing.ListAsync)

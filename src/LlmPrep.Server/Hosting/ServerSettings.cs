@@ -18,6 +18,9 @@ public sealed class ServerSettings
 
     public int MaximumIntervalDays { get; init; } = 365;
 
+    /// <summary>Host names, besides loopback, that <c>serve --http</c> answers to (Host and Origin headers).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     public static string BundledCorpusDirectory => Path.Combine(AppContext.BaseDirectory, "corpus");
 
     /// <param name="corpusDirs">Extra corpus roots from <c>--corpus</c>.</param>
@@ -58,6 +61,7 @@ public sealed class ServerSettings
             Library = new LibraryOptions(roots, Path.GetFullPath(ExpandHome(data))),
             DesiredRetention = double.TryParse(section["Quiz:DesiredRetention"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 0.9,
             MaximumIntervalDays = int.TryParse(section["Quiz:MaximumIntervalDays"], out var days) ? days : 365,
+            AllowedHosts = section.GetSection("Http:AllowedHosts").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray(),
         };
     }
 

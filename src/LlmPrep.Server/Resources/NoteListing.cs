@@ -44,7 +44,7 @@ internal static class NoteListing
         var uri = context.Params?.Uri ?? "";
         if (!uri.StartsWith(NoteUri.NotesPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            throw new McpProtocolException($"unknown resource '{uri}'; resources are llmprep://notes/{{path}} and llmprep://outline", McpErrorCode.ResourceNotFound);
+            throw new McpProtocolException($"unknown resource '{uri}'; resources are llmprep://notes/{{path}}, llmprep://outline and llmprep://progress", McpErrorCode.ResourceNotFound);
         }
 
         return new ReadResourceResult { Contents = [NoteResources.Read(library.Corpus, uri)] };
