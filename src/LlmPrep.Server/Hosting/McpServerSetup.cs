@@ -1,5 +1,7 @@
 using System.Reflection;
+using LlmPrep.Server.Completions;
 using LlmPrep.Server.Json;
+using LlmPrep.Server.Prompts;
 using LlmPrep.Server.Resources;
 using LlmPrep.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Hosting;
 
-/// <summary>Registers the LlmPrep MCP surface: tools, resources and handlers. Shared by the stdio host and tests.</summary>
+/// <summary>Registers the LlmPrep MCP surface: tools, prompts, resources, completions and subscriptions. Shared by the stdio and HTTP hosts and tests.</summary>
 public static class McpServerSetup
 {
     public static string Version { get; } =
@@ -21,6 +23,8 @@ public static class McpServerSetup
         services.AddSingleton<LibraryHost>();
         services.AddSingleton<QuizHost>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ResourceSubscriptions>();
+        services.AddHostedService<CorpusWatcher>();
         // The corpus is loaded once the handshake is done, so initialize answers in tens of milliseconds.
         services.AddOptions<McpServerOptions>().Configure<LibraryHost>((options, host) =>
             options.Handlers.NotificationHandlers =
@@ -39,15 +43,23 @@ public static class McpServerSetup
             {
                 options.ServerInfo = new Implementation { Name = "llmprep", Title = "LlmPrep — LLM interview prep", Version = Version };
                 options.ServerInstructions = ServerInstructions.Text;
+                options.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true, ListChanged = true } };
             })
             .WithTools<SearchTools>(json)
             .WithTools<ReadTools>(json)
             .WithTools<TopicTools>(json)
             .WithTools<QuizTools>(json)
             .WithTools<ProgressTools>(json)
+            .WithPrompts<InterviewPrompts>(json)
+            .WithPrompts<ConceptPrompts>(json)
+            .WithPrompts<CareerPrompts>(json)
+            .WithPrompts<StudyPrompts>(json)
+            .WithCompleteHandler(CompletionHandler.CompleteAsync)
             .WithResources<NoteResources>()
             .WithResources<ProgressResources>()
             .WithListResourcesHandler(NoteListing.ListAsync)
-            .WithReadResourceHandler(NoteListing.ReadAsync);
+            .WithReadResourceHandler(NoteListing.ReadAsync)
+            .WithSubscribeToResourcesHandler(SubscriptionHandlers.SubscribeAsync)
+            .WithUnsubscribeFromResourcesHandler(SubscriptionHandlers.UnsubscribeAsync);
     }
 }

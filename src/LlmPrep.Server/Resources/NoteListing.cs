@@ -18,6 +18,9 @@ internal static class NoteListing
         var host = context.Services!.GetRequiredService<LibraryHost>();
         var library = await host.GetAsync(cancellationToken);
         var notes = library.Corpus.Notes;
+
+        // A client that lists resources wants to hear when the list changes.
+        context.Services!.GetRequiredService<ResourceSubscriptions>().Track(context.Server);
         var start = 0;
         if (context.Params?.Cursor is { } cursor && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out start) || start > notes.Count))
         {
@@ -44,7 +47,7 @@ internal static class NoteListing
         var uri = context.Params?.Uri ?? "";
         if (!uri.StartsWith(NoteUri.NotesPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            throw new McpProtocolException($"unknown resource '{uri}'; resources are llmprep://notes/{{path}}, llmprep://outline and llmprep://progress", McpErrorCode.ResourceNotFound);
+            throw new McpProtocolException($"unknown resource '{uri}'; resources are llmprep://notes/{{path}}, llmprep://outline, llmprep://study-plan, llmprep://glossary and llmprep://progress", McpErrorCode.ResourceNotFound);
         }
 
         return new ReadResourceResult { Contents = [NoteResources.Read(library.Corpus, uri)] };

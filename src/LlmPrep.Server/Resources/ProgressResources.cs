@@ -10,6 +10,8 @@ namespace LlmPrep.Server.Resources;
 [McpServerResourceType]
 public sealed class ProgressResources(LibraryHost library, QuizHost quiz)
 {
+    public const string Uri = "llmprep://progress";
+
     [McpServerResource(UriTemplate = "llmprep://progress", Name = "progress", Title = "Interview readiness", MimeType = "text/markdown")]
     [Description("Readiness overall and per section, weakest topics, due reviews and streak, from the person's quiz history.")]
     public async Task<TextResourceContents> ReadProgress(CancellationToken cancellationToken)
@@ -17,7 +19,7 @@ public sealed class ProgressResources(LibraryHost library, QuizHost quiz)
         var corpus = (await library.GetAsync(cancellationToken)).Corpus;
         try
         {
-            return new TextResourceContents { Uri = "llmprep://progress", MimeType = "text/markdown", Text = quiz.Service.Report(corpus).ToMarkdown() };
+            return new TextResourceContents { Uri = Uri, MimeType = "text/markdown", Text = quiz.Service.Report(corpus).ToMarkdown() };
         }
         catch (QuizException ex)
         {

@@ -4,6 +4,7 @@ using LlmPrep.Core.Progress;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Server.Grading;
 using LlmPrep.Server.Hosting;
+using LlmPrep.Server.Resources;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,7 +12,7 @@ using ModelContextProtocol.Server;
 namespace LlmPrep.Server.Tools;
 
 [McpServerToolType]
-public sealed class QuizTools(LibraryHost library, QuizHost quiz, ILogger<QuizTools> logger)
+public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscriptions subscriptions, ILogger<QuizTools> logger)
 {
     public const int MaxAnswerLength = 20_000;
 
@@ -84,7 +85,7 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ILogger<QuizTo
         var instruction = grade.Grader == KeyPointGrader.Name && self_rating is null
             ? (fallback is null ? JudgeInstruction : $"Model grading was unavailable ({fallback}). {JudgeInstruction}")
             : null;
-        return Run(() => quiz.Service.Answer(corpus, card, answer, grade, (Rating?)self_rating, instruction));
+        return await RecordAsync(() => quiz.Service.Answer(corpus, card, answer, grade, (Rating?)self_rating, instruction), cancellationToken);
     }
 
     [McpServerTool(Name = "quiz_rate", Title = "Correct a quiz rating", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false,
@@ -112,7 +113,7 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ILogger<QuizTo
             return ToolResults.Error("rating must be one of again, hard, good, easy");
         }
 
-        return Run(() => quiz.Service.Rate(corpus, card, (Rating)rating, review_id));
+        return await RecordAsync(() => quiz.Service.Rate(corpus, card, (Rating)rating, review_id), cancellationToken);
     }
 
     [McpServerTool(Name = "quiz_reveal", Title = "Reveal a quiz answer", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false,
@@ -132,7 +133,7 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ILogger<QuizTo
             return ToolResults.Error(UnknownCard(corpus, card_id));
         }
 
-        return Run(() => quiz.Service.Reveal(corpus, card));
+        return await RecordAsync(() => quiz.Service.Reveal(corpus, card), cancellationToken);
     }
 
     internal static QuizCard? FindCard(CorpusSnapshot corpus, string? cardId) =>
@@ -155,6 +156,18 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ILogger<QuizTo
         return note is null
             ? $"no card '{cardId}': card ids look like '<note id>/<question slug>' (get one from quiz_next)"
             : $"no card '{cardId}' in note '{note.Id}'; its cards are: {string.Join(", ", note.Cards.Select(c => c.Id))}";
+    }
+
+    /// <summary>Runs a quiz write; the progress report changed, so its subscribers hear of it.</summary>
+    private async Task<CallToolResult> RecordAsync<T>(Func<T> action, CancellationToken cancellationToken)
+    {
+        var result = Run(action);
+        if (result.IsError is not true)
+        {
+            await subscriptions.NotifyAsync(uri => uri == ProgressResources.Uri, listChanged: false, cancellationToken);
+        }
+
+        return result;
     }
 
     private static CallToolResult Run<T>(Func<T> action)

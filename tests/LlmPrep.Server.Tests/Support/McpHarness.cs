@@ -4,6 +4,7 @@ using LlmPrep.Core;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,8 +12,8 @@ using ModelContextProtocol.Server;
 namespace LlmPrep.Server.Tests.Support;
 
 /// <summary>
-/// The real server surface (the same registration as the stdio host) wired to an MCP client over
-/// in-memory pipes, on a corpus and data folder of the test's choosing.
+/// The real server surface (the same registration and background services as the stdio host) wired to
+/// an MCP client over in-memory pipes, on a corpus and data folder of the test's choosing.
 /// </summary>
 public sealed class McpHarness : IAsyncDisposable
 {
@@ -52,6 +53,11 @@ public sealed class McpHarness : IAsyncDisposable
         var harness = new McpHarness(settings, dataDirectory is null, time);
         clientOptions ??= new McpClientOptions();
         clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(60);
+        foreach (var service in harness._services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
         harness.Client = await McpClient.CreateAsync(
             new StreamClientTransport(harness._clientToServer.Writer.AsStream(), harness._serverToClient.Reader.AsStream()),
             clientOptions);
@@ -84,6 +90,11 @@ public sealed class McpHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Client.DisposeAsync();
+        foreach (var service in _services.GetServices<IHostedService>())
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
         await _stop.CancelAsync();
         _clientToServer.Writer.Complete();
         _serverToClient.Writer.Complete();

@@ -1,0 +1,92 @@
+using LlmPrep.Core.Corpus;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LlmPrep.Server.Hosting;
+
+/// <summary>
+/// Watches the corpus folders while the server runs. A burst of file changes is debounced, the library
+/// reloads (the index syncs only the files that changed), and subscribed clients are notified of the
+/// notes that changed, plus a list change when notes appeared or disappeared.
+/// </summary>
+public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions subscriptions, ILogger<CorpusWatcher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lib = await library.GetAsync(stoppingToken);
+        var changes = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var watchers = new List<FileSystemWatcher>();
+        try
+        {
+            foreach (var root in lib.Options.Roots.Where(r => Directory.Exists(r.Directory)))
+            {
+                var watcher = new FileSystemWatcher(root.Directory)
+                {
+                    IncludeSubdirectories = true,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                };
+                watcher.Changed += (_, e) => changes.Writer.TryWrite(e.FullPath);
+                watcher.Created += (_, e) => changes.Writer.TryWrite(e.FullPath);
+                watcher.Deleted += (_, e) => changes.Writer.TryWrite(e.FullPath);
+                watcher.Renamed += (_, e) => changes.Writer.TryWrite(e.FullPath);
+                watcher.EnableRaisingEvents = true;
+                watchers.Add(watcher);
+            }
+
+            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                // Let a save (or a git checkout) finish, then take everything that piled up.
+                await Task.Delay(Debounce, stoppingToken);
+                while (changes.Reader.TryRead(out _))
+                {
+                }
+
+                await ReloadAsync(lib, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var watcher in watchers)
+            {
+                watcher.Dispose();
+            }
+        }
+    }
+
+    private async Task ReloadAsync(Core.StudyLibrary lib, CancellationToken cancellationToken)
+    {
+        var before = lib.Corpus;
+        var sync = lib.Reload();
+        var after = lib.Corpus;
+        if (sync.Added + sync.Updated + sync.Removed == 0)
+        {
+            return;
+        }
+
+        var oldHashes = before.Files.Where(f => f.Note is not null).ToDictionary(f => f.Note!.Path, f => f.Hash, StringComparer.OrdinalIgnoreCase);
+        var newHashes = after.Files.Where(f => f.Note is not null).ToDictionary(f => f.Note!.Path, f => f.Hash, StringComparer.OrdinalIgnoreCase);
+        var changed = newHashes.Where(p => !oldHashes.TryGetValue(p.Key, out var hash) || hash != p.Value).Select(p => p.Key)
+            .Concat(oldHashes.Keys.Where(p => !newHashes.ContainsKey(p)))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var listChanged = !oldHashes.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(newHashes.Keys);
+        logger.LogInformation("Corpus changed: +{Added} ~{Updated} -{Removed} files; {Problems} problems", sync.Added, sync.Updated, sync.Removed, after.Problems.Count);
+
+        await subscriptions.NotifyAsync(uri => uri is "llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" || AffectsNote(uri, changed), listChanged, cancellationToken);
+    }
+
+    private static bool AffectsNote(string uri, HashSet<string> changedPaths)
+    {
+        if (!uri.StartsWith(NoteUri.NotesPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var path = Uri.UnescapeDataString(uri[NoteUri.NotesPrefix.Length..].Split('#')[0]);
+        return changedPaths.Contains(path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path);
+    }
+}

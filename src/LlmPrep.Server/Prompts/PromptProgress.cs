@@ -1,0 +1,41 @@
+using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Progress;
+using LlmPrep.Core.Quiz;
+using LlmPrep.Server.Hosting;
+
+namespace LlmPrep.Server.Prompts;
+
+/// <summary>
+/// The person's progress for prompts that adapt to it. A progress file that cannot be opened must not break a
+/// prompt: these return nothing and the reason, and the prompt carries on without personal data.
+/// </summary>
+internal static class PromptProgress
+{
+    public static (ProgressReport? Report, string? Error) Report(QuizHost quiz, CorpusSnapshot corpus)
+    {
+        try
+        {
+            return (quiz.Service.Report(corpus), null);
+        }
+        catch (QuizException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    public static (IReadOnlyList<ReviewRecord> Reviews, string? Error) FailedReviews(QuizHost quiz, int limit)
+    {
+        try
+        {
+            return (quiz.Service.Store.RecentReviews(limit, failedOnly: true), null);
+        }
+        catch (QuizException ex)
+        {
+            return ([], ex.Message);
+        }
+        catch (ProgressStoreException ex)
+        {
+            return ([], ex.Message);
+        }
+    }
+}
