@@ -15,6 +15,8 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Wait for the first request to load the corpus: watching must not slow the handshake down.
+        await library.Started.WaitAsync(stoppingToken);
         var lib = await library.GetAsync(stoppingToken);
         var changes = System.Threading.Channels.Channel.CreateUnbounded<string>();
         var watchers = new List<FileSystemWatcher>();

@@ -11,6 +11,7 @@ namespace LlmPrep.Server.Hosting;
 public sealed class LibraryHost : IDisposable
 {
     private readonly Lazy<Task<StudyLibrary>> _library;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LibraryHost(ServerSettings settings, ILogger<LibraryHost> logger)
     {
@@ -34,11 +35,21 @@ public sealed class LibraryHost : IDisposable
 
     public ServerSettings Settings { get; }
 
-    /// <summary>Starts opening the library without waiting for it.</summary>
-    public void Start() => _ = _library.Value;
+    /// <summary>Completes once something has asked for the library (background services wait on it rather than trigger the load).</summary>
+    public Task Started => _started.Task;
 
-    public Task<StudyLibrary> GetAsync(CancellationToken cancellationToken = default) =>
-        _library.Value.WaitAsync(cancellationToken);
+    /// <summary>Starts opening the library without waiting for it.</summary>
+    public void Start()
+    {
+        _ = _library.Value;
+        _started.TrySetResult();
+    }
+
+    public Task<StudyLibrary> GetAsync(CancellationToken cancellationToken = default)
+    {
+        Start();
+        return _library.Value.WaitAsync(cancellationToken);
+    }
 
     public void Dispose()
     {
