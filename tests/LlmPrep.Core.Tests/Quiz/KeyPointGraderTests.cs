@@ -120,4 +120,22 @@ public class KeyPointGraderTests
     {
         Assert.Equal(TextTerms.Stem(a), TextTerms.Stem(b));
     }
+
+    [Fact]
+    public void Every_key_point_is_taught_in_the_body_of_its_note()
+    {
+        var uncovered = new List<string>();
+        foreach (var note in Corpus.Notes)
+        {
+            var quiz = note.Body.IndexOf("\n## Quiz", StringComparison.Ordinal);
+            var body = quiz < 0 ? note.Body : note.Body[..quiz];
+            foreach (var card in note.Cards)
+            {
+                uncovered.AddRange(Grader.Grade(card, body).Missed.Select(point => $"{card.Id}: {point}"));
+            }
+        }
+
+        var points = Corpus.Cards.Sum(c => c.KeyPoints.Count);
+        Assert.True(uncovered.Count == 0, $"{uncovered.Count} of {points} key points are not found in their note's body:\n{string.Join('\n', uncovered)}");
+    }
 }
