@@ -62,6 +62,7 @@ internal static class ServeCommand
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Services.AddLlmPrep(settings).WithStdioServerTransport();
 
         using var host = builder.Build();
