@@ -7,7 +7,11 @@ using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Resources;
 
-/// <summary><c>resources/subscribe</c> and <c>resources/unsubscribe</c>: notes, the outline and the progress report can be watched.</summary>
+/// <summary>
+/// <c>resources/subscribe</c> and <c>resources/unsubscribe</c>: notes, the outline, study plan, glossary and progress
+/// report can be watched. An <c>llmprep://</c> URI that names nothing is an error; a URI of another scheme is
+/// accepted and simply never changes, as the protocol expects of subscriptions.
+/// </summary>
 internal static class SubscriptionHandlers
 {
     public static async ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> context, CancellationToken cancellationToken)
@@ -22,7 +26,8 @@ internal static class SubscriptionHandlers
                 throw new McpProtocolException(error!, McpErrorCode.ResourceNotFound);
             }
         }
-        else if (uri is not ("llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" or "llmprep://progress"))
+        else if (uri.StartsWith(NoteUri.Scheme, StringComparison.OrdinalIgnoreCase)
+            && uri is not ("llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" or "llmprep://progress"))
         {
             throw new McpProtocolException($"cannot subscribe to '{uri}'; subscribe to llmprep://notes/{{path}}, llmprep://outline, llmprep://study-plan, llmprep://glossary or llmprep://progress", McpErrorCode.InvalidParams);
         }

@@ -103,12 +103,22 @@ public sealed class SubscriptionTests : IAsyncLifetime, IDisposable
 
     [Theory]
     [InlineData("llmprep://notes/../secret", "'..' segments")]
-    [InlineData("file:///etc/passwd", "cannot subscribe")]
+    [InlineData("llmprep://secrets", "cannot subscribe")]
+    [InlineData("llmprep://notes/01-foundations/missing", "no note at")]
     public async Task Subscribing_to_unknown_resources_is_a_clear_error(string uri, string expected)
     {
         var error = await Assert.ThrowsAsync<McpProtocolException>(() => _mcp.Client.SubscribeToResourceAsync(uri));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Subscriptions_to_other_schemes_are_accepted_and_stay_quiet()
+    {
+        await _mcp.Client.SubscribeToResourceAsync("test://watched-resource");
+        await _mcp.Client.UnsubscribeFromResourceAsync("test://watched-resource");
+
+        Assert.Empty(Updated());
     }
 
     private List<string> Updated()
