@@ -84,6 +84,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_reports_every_figure_without_touching_the_corpus()
+    {
+        var before = Directory.EnumerateFiles(Fixtures.Corpus, "*.md", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
+        var bench = await RunAsync(null, Fixture("bench", "--iterations", "1"));
+
+        Assert.Equal(0, bench.Code);
+        foreach (var line in new[] { "corpus       3 notes, 15 cards", "parse", "index cold", "index warm", "index change", "search (20 queries", "grade (15 answers)", "start (spawn to initialize answered)" })
+        {
+            Assert.Contains(line, bench.Out, StringComparison.Ordinal);
+        }
+
+        Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllText(f.Key)));
+    }
+
+    [Fact]
     public async Task Lint_passes_the_bundled_corpus_and_fails_a_broken_one()
     {
         var bundled = await RunAsync(null, "lint");
