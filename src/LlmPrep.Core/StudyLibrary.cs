@@ -56,11 +56,11 @@ public sealed class StudyLibrary : IDisposable
         }
     }
 
-    /// <summary>Re-reads the corpus roots and syncs the index with what changed.</summary>
+    /// <summary>Re-reads what changed under the corpus roots and syncs the index with it.</summary>
     public SyncReport Reload()
     {
         var clock = Stopwatch.StartNew();
-        var corpus = CorpusLoader.Load(Options.Roots);
+        var corpus = CorpusLoader.Load(Options.Roots, Corpus);
         var loadTime = clock.Elapsed;
         SyncReport sync;
         lock (_gate)

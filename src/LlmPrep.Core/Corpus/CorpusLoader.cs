@@ -18,8 +18,12 @@ public static class CorpusLoader
         MatchType = MatchType.Simple,
     };
 
-    public static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots)
+    /// <param name="roots">The corpus folders, in order.</param>
+    /// <param name="previous">An earlier snapshot of the same roots: files whose size and modification time are
+    /// unchanged reuse its parse instead of being read again.</param>
+    public static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous = null)
     {
+        var parses = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         var problems = new List<CorpusProblem>();
         var files = new List<NoteFile>();
         var notes = new List<Note>();
@@ -43,7 +47,10 @@ public static class CorpusLoader
                     continue;
                 }
 
-                var file = LoadFile(root, fullPath, relative, problems);
+                var parsed = LoadFile(root, fullPath, relative, previous);
+                parses[parsed.File.Key] = parsed;
+                problems.AddRange(parsed.Problems);
+                var file = parsed.File;
                 if (file.Note is { } note)
                 {
                     if (ids.TryGetValue(note.Id, out var existing))
@@ -68,25 +75,32 @@ public static class CorpusLoader
         }
 
         CheckLinks(notes, ids, problems);
-        return new CorpusSnapshot(notes, files, problems);
+        return new CorpusSnapshot(notes, files, problems) { Parses = parses };
     }
 
-    private static NoteFile LoadFile(CorpusRoot root, string fullPath, string relative, List<CorpusProblem> problems)
+    private static ParsedFile LoadFile(CorpusRoot root, string fullPath, string relative, CorpusSnapshot? previous)
     {
         var key = $"{root.Name}:{relative}";
+        var problems = new List<CorpusProblem>();
         try
         {
             var info = new FileInfo(fullPath);
+            if (previous?.Parses.GetValueOrDefault(key) is { } known
+                && known.File.Size == info.Length && known.File.ModifiedTicks == info.LastWriteTimeUtc.Ticks)
+            {
+                return known;
+            }
+
             var bytes = File.ReadAllBytes(fullPath);
             var hash = Convert.ToHexString(SHA256.HashData(bytes), 0, 16);
             var text = System.Text.Encoding.UTF8.GetString(bytes);
             var note = NoteParser.Parse(relative, text, problems);
-            return new NoteFile(key, info.Length, info.LastWriteTimeUtc.Ticks, hash, note);
+            return new ParsedFile(new NoteFile(key, info.Length, info.LastWriteTimeUtc.Ticks, hash, note), problems);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             problems.Add(new CorpusProblem(relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
-            return new NoteFile(key, 0, 0, "", null);
+            return new ParsedFile(new NoteFile(key, 0, 0, "", null), problems);
         }
     }
 

@@ -33,6 +33,9 @@ public sealed class CorpusSnapshot
 
     public IReadOnlyList<NoteFile> Files { get; }
 
+    /// <summary>Each file's own parse (before cross-note checks), by file key, for the next load to reuse.</summary>
+    internal IReadOnlyDictionary<string, ParsedFile> Parses { get; init; } = new Dictionary<string, ParsedFile>();
+
     public IReadOnlyList<CorpusProblem> Problems { get; }
 
     /// <summary>The section folder names, sorted.</summary>

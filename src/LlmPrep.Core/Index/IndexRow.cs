@@ -11,5 +11,4 @@ public sealed record IndexRow(
     string Level,
     string Priority,
     string Snippet,
-    double Rank,
-    int BodyLength);
+    double Rank);

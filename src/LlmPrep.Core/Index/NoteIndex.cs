@@ -126,7 +126,7 @@ public sealed class NoteIndex : IDisposable
                 ORDER BY sections_fts.rank
                 LIMIT $limit OFFSET $offset)
             SELECT s.note_id, s.note_path, s.note_title, s.anchor, s.heading, s.section, s.level, s.priority,
-                   snippet(sections_fts, -1, char(2), char(3), '…', 20), page.score, length(s.body), page.total
+                   snippet(sections_fts, -1, char(2), char(3), '…', 20), page.score, page.total
             FROM page
             JOIN sections_fts ON sections_fts.rowid = page.id
             JOIN sections s ON s.id = page.id
@@ -142,9 +142,8 @@ public sealed class NoteIndex : IDisposable
             {
                 rows.Add(new IndexRow(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetDouble(9),
-                    reader.GetInt32(10)));
-                total = reader.GetInt32(11);
+                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetDouble(9)));
+                total = reader.GetInt32(10);
             }
         }
 

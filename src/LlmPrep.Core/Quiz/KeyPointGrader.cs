@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Progress;
 
@@ -11,12 +12,18 @@ namespace LlmPrep.Core.Quiz;
 /// </summary>
 public sealed class KeyPointGrader(AliasMap aliases)
 {
+    private static readonly ConditionalWeakTable<CorpusSnapshot, KeyPointGrader> Cache = [];
+
     public const string Name = "key_points";
     public const double CoveredThreshold = 0.5;
 
+    /// <summary>The grader for a corpus, built once per snapshot (its acronym map scans every note).</summary>
+    public static KeyPointGrader For(CorpusSnapshot corpus) => Cache.GetValue(corpus, static c => new KeyPointGrader(new AliasMap(c.Notes)));
+
     public Grade Grade(QuizCard card, string answer)
     {
-        var answerTerms = aliases.Expand(TextTerms.Of(answer));
+        var plainTerms = TextTerms.Of(answer);
+        var answerTerms = aliases.Expand(plainTerms);
         var covered = new List<string>();
         var missed = new List<string>();
         var total = 0.0;
@@ -38,7 +45,7 @@ public sealed class KeyPointGrader(AliasMap aliases)
         }
 
         var score = card.KeyPoints.Count == 0 ? 0 : total / card.KeyPoints.Count;
-        if (TextTerms.Of(answer).Count < 3)
+        if (plainTerms.Count < 3)
         {
             score = Math.Min(score, 0.2);
         }

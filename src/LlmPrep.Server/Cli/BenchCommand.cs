@@ -85,7 +85,7 @@ internal static class BenchCommand
             var slowest = perQuery.OrderByDescending(p => Median(p.Value)).Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"'{p.Key}' {Median(p.Value):F0} µs"));
             Console.WriteLine($"slowest      {string.Join(", ", slowest)}");
 
-            var grader = new KeyPointGrader(new AliasMap(library.Corpus.Notes));
+            var grader = KeyPointGrader.For(library.Corpus);
             var cards = library.Corpus.Cards.Take(500).ToList();
             var grades = new List<double>();
             foreach (var card in cards)

@@ -41,7 +41,7 @@ internal static class QuizCommand
     private static int Run(StudyLibrary library, QuizService quiz, QuizScope scope, int count)
     {
         var corpus = library.Corpus;
-        var grader = new KeyPointGrader(new AliasMap(corpus.Notes));
+        var grader = KeyPointGrader.For(corpus);
         Console.WriteLine("Answer in your own words and press Enter (an empty line means \"I don't know\"; :q quits).");
         var asked = 0;
         while (asked < count)

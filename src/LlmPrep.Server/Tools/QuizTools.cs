@@ -81,7 +81,7 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
             }
         }
 
-        grade ??= new KeyPointGrader(new AliasMap(corpus.Notes)).Grade(card, answer);
+        grade ??= KeyPointGrader.For(corpus).Grade(card, answer);
         var instruction = grade.Grader == KeyPointGrader.Name && self_rating is null
             ? (fallback is null ? JudgeInstruction : $"Model grading was unavailable ({fallback}). {JudgeInstruction}")
             : null;

@@ -99,12 +99,34 @@ public sealed class NoteIndexTests : IDisposable
     [Fact]
     public void Section_text_is_stored_once()
     {
-        using var index = NoteIndex.Open(":memory:");
         var snapshot = _corpus.Load();
-        index.Sync(snapshot.Files);
+        using (var library = StudyLibrary.Open(_corpus.Options))
+        {
+            Assert.Equal(snapshot.Notes.Sum(n => n.Sections.Count), library.LastSync.Sections);
+        }
 
-        // External-content FTS5 keeps no copy of the text: the fts table has no content shadow table.
-        Assert.Equal(snapshot.Notes.Sum(n => n.Sections.Count), index.SectionCount());
+        // External-content FTS5 keeps only its inverted index: no <table>_content shadow table holds a second copy.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_corpus.Options.IndexPath};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(name, ' ') FROM sqlite_master WHERE name LIKE 'sections_fts_%'";
+        var shadows = (command.ExecuteScalar() as string ?? "").Split(' ');
+        Assert.Contains("sections_fts_data", shadows);
+        Assert.DoesNotContain("sections_fts_content", shadows);
+    }
+
+    [Fact]
+    public void Reload_reuses_the_parse_of_unchanged_files()
+    {
+        using var library = StudyLibrary.Open(_corpus.Options);
+        var attention = library.Corpus.FindById("attention");
+        _corpus.WriteNote("01-foundations", "tokenization", "Tokenization", "Unigram tokenizers prune a large vocabulary.");
+
+        library.Reload();
+
+        Assert.Same(attention, library.Corpus.FindById("attention"));
+        Assert.Contains("Unigram", library.Corpus.FindById("tokenization")!.Body, StringComparison.Ordinal);
     }
 
     public void Dispose() => _corpus.Dispose();
