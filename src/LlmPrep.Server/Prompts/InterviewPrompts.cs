@@ -84,12 +84,8 @@ public sealed class InterviewPrompts
         }
         else
         {
-            // Must-know first, then notes nearest the level's depth, then study order.
-            var target = (int)level.NoteLevel();
-            inScope = [.. NoteFinder.Topic(corpus, topic)
-                .OrderBy(n => n.Priority)
-                .ThenBy(n => Math.Abs((int)n.Level - target))
-                .ThenBy(n => corpus.StudyOrder[n.Id])];
+            // The notes that teach the topic first, as the quiz takes it.
+            inScope = NoteFinder.Topic(corpus, topic);
             subject = $"\"{topic}\"";
         }
 

@@ -3,6 +3,7 @@ using LlmPrep.Core.Completion;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
+using LlmPrep.Core.Topics;
 using ModelContextProtocol;
 
 namespace LlmPrep.Server.Prompts;
@@ -21,7 +22,7 @@ internal static class NoteFinder
         "service", "platform", "solution",
     };
 
-    /// <summary>The notes a topic names, in study order, with the same matching as quiz_next's topic.</summary>
+    /// <summary>The notes a topic names, best first, exactly as quiz_next's topic (see <see cref="TopicResolver"/>).</summary>
     public static IReadOnlyList<Note> Topic(CorpusSnapshot corpus, string topic)
     {
         try
@@ -47,25 +48,14 @@ internal static class NoteFinder
             return new ConceptMatch(referenced, anchor is null ? null : referenced.FindSection(anchor), null);
         }
 
-        var named = corpus.Notes
-            .Select(n => (Note: n, Rank: FuzzyText.Fold(n.Title) == wanted ? 0 : n.Aliases.Any(a => FuzzyText.Fold(a) == wanted) ? 1 : -1))
-            .Where(x => x.Rank >= 0)
-            .OrderBy(x => x.Rank)
-            .ThenBy(x => x.Note == vocabulary.Glossary)
-            .ThenBy(x => CorpusVocabulary.IsCaseStudy(x.Note))
-            .ThenBy(x => x.Note.Priority)
-            .Select(x => x.Note)
-            .FirstOrDefault();
-        if (named is not null && named != vocabulary.Glossary)
+        var matches = TopicResolver.For(corpus).Resolve(concept);
+        var named = matches.FirstOrDefault(m => m.Kind <= TopicMatchKind.Alias && m.Note != vocabulary.Glossary)?.Note;
+        if (named is not null)
         {
             return new ConceptMatch(named, null, GlossaryEntry(vocabulary, wanted));
         }
 
-        var heading = corpus.Notes
-            .Where(n => n != vocabulary.Glossary)
-            .SelectMany(n => CorpusVocabulary.TeachingSections(n).Select(s => (Note: n, Section: s)))
-            .FirstOrDefault(x => FuzzyText.Fold(x.Section.Heading) == wanted);
-        if (heading.Note is not null)
+        if (matches.FirstOrDefault(m => m.Kind == TopicMatchKind.Heading && FuzzyText.Fold(m.Section!.Heading) == wanted) is { } heading)
         {
             return new ConceptMatch(heading.Note, heading.Section, GlossaryEntry(vocabulary, wanted));
         }
@@ -81,9 +71,9 @@ internal static class NoteFinder
             return new ConceptMatch(vocabulary.Glossary!, entry, null);
         }
 
-        if (named is not null)
+        if (matches.Count > 0)
         {
-            return new ConceptMatch(named, null, null);
+            return new ConceptMatch(matches[0].Note, matches[0].Section, null);
         }
 
         throw Unknown("concept", concept, vocabulary.Concepts, "Concepts are note titles, ids, aliases and glossary terms; try a shorter name.");
