@@ -79,22 +79,21 @@ internal static class NoteFinder
         throw Unknown("concept", concept, vocabulary.Concepts, "Concepts are note titles, ids, aliases and glossary terms; try a shorter name.");
     }
 
-    /// <summary>The case study a scenario names or most resembles, or null when none does.</summary>
-    public static Note? Scenario(CorpusSnapshot corpus, string scenario)
+    /// <summary>The case study a scenario names (its id, scenario, title or an alias, as completion offers them), or null.</summary>
+    public static Note? NamedScenario(CorpusSnapshot corpus, string scenario)
     {
-        var vocabulary = CorpusVocabulary.For(corpus);
         var wanted = FuzzyText.Fold(scenario);
-        var named = vocabulary.CaseStudies.FirstOrDefault(n =>
+        return CorpusVocabulary.For(corpus).CaseStudies.FirstOrDefault(n =>
             FuzzyText.Fold(n.Id) == wanted || FuzzyText.Fold(CorpusVocabulary.ScenarioOf(n)) == wanted || FuzzyText.Fold(n.Title) == wanted
             || n.Aliases.Any(a => FuzzyText.Fold(a) == wanted));
-        if (named is not null)
-        {
-            return named;
-        }
+    }
 
+    /// <summary>The case study most like a scenario the person described in their own words, or null when none shares its subject.</summary>
+    public static Note? SimilarScenario(CorpusSnapshot corpus, string scenario)
+    {
         var terms = TextTerms.Of(scenario);
         terms.ExceptWith(GenericDesignWords);
-        return vocabulary.CaseStudies
+        return CorpusVocabulary.For(corpus).CaseStudies
             .Select(n => (Note: n, Overlap: TextTerms.Of(string.Join(' ', [n.Title, .. n.Aliases, .. n.Tags])).Count(terms.Contains)))
             .Where(x => x.Overlap > 0)
             .OrderByDescending(x => x.Overlap)
