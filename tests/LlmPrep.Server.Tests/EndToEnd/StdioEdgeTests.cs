@@ -69,7 +69,7 @@ public sealed class StdioEdgeTests : IDisposable
         var result = await CliProcess.RunAsync(stdin, _data, ["--no-bundled", "--corpus", Fixtures.Corpus]);
 
         Assert.Equal(0, result.Code);
-        Assert.Contains("no topic matches 'zzqqx'", result.Out, StringComparison.Ordinal);
+        Assert.Contains("no topic matches \\u0027zzqqx", result.Out, StringComparison.Ordinal);
         var logged = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("zzqqx", StringComparison.Ordinal)).ToList();
         Assert.StartsWith("warn: ", Assert.Single(logged), StringComparison.Ordinal);
         Assert.DoesNotContain("fail:", result.Err, StringComparison.Ordinal);
