@@ -28,7 +28,7 @@ public sealed class StdioEdgeTests : IDisposable
             .Where(m => m.TryGetProperty("id", out _))
             .Select(m => m.GetProperty("id").ToString())
             .ToList();
-        Assert.Equal(["1", "2", "three"], ids);
+        Assert.Equal(["1", "2", "three"], ids.Order(StringComparer.Ordinal));
         Assert.Contains("vector-databases", result.Out, StringComparison.Ordinal);
     }
 
