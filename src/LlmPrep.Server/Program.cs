@@ -1,3 +1,17 @@
+using System.CommandLine;
 using LlmPrep.Server.Cli;
 
-return await CliApp.Build().Parse(args).InvokeAsync();
+try
+{
+    return await CliApp.Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    // A person reads this: the message, never a stack trace.
+    Console.Error.WriteLine(CliErrors.Describe(ex));
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
+using LlmPrep.Core.Topics;
 
 namespace LlmPrep.Core.Completion;
 
@@ -28,14 +29,7 @@ public sealed partial class CorpusVocabulary
         Themes = Behavioural is null ? [] : ThemesOf(Behavioural);
         GlossaryTerms = Glossary is null ? [] : TermsOf(Glossary);
 
-        Topics = new CompletionList([
-            .. corpus.Sections,
-            .. corpus.Sections.Select(ShortSectionName),
-            .. notes.SelectMany(n => n.Tags).GroupBy(t => t, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).Select(g => g.Key),
-            .. notes.Select(n => n.Id),
-            .. notes.Select(n => n.Title),
-            .. notes.SelectMany(n => n.Aliases),
-        ]);
+        Topics = new CompletionList(TopicResolver.For(corpus).Names);
         Concepts = new CompletionList([
             .. notes.Select(n => n.Title),
             .. notes.Select(n => n.Id),
@@ -51,7 +45,7 @@ public sealed partial class CorpusVocabulary
         Paths = new CompletionList(notes.Select(n => n.Path));
     }
 
-    /// <summary>Sections, their short names, tags, note ids, titles and aliases: what quiz_next's topic accepts.</summary>
+    /// <summary>Every name <see cref="TopicResolver"/> accepts as a topic: sections, tags, note ids, titles and aliases.</summary>
     public CompletionList Topics { get; }
 
     /// <summary>Note titles, ids, aliases and the glossary's terms.</summary>

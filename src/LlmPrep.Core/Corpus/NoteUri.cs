@@ -21,7 +21,10 @@ public static class NoteUri
 
     /// <summary>Resolves a URI, path or note id to a note and an optional section anchor.</summary>
     /// <returns>The note and anchor, or an error message that tells the caller what to send instead.</returns>
-    public static (Note? Note, string? Anchor, string? Error) Resolve(CorpusSnapshot corpus, string? reference)
+    /// <summary>The MCP tools that find notes, named in the error for an unknown note; the command line names its own commands.</summary>
+    public const string ToolHint = "Use list_topics or search_notes to find notes";
+
+    public static (Note? Note, string? Anchor, string? Error) Resolve(CorpusSnapshot corpus, string? reference, string findHint = ToolHint)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
@@ -76,7 +79,7 @@ public static class NoteUri
         var note = corpus.FindByPath(path) ?? (path.Contains('/') ? null : corpus.FindById(path));
         if (note is null)
         {
-            return Fail($"no note at '{reference}'{Suggest(corpus, path)}. Use list_topics or search_notes to find notes");
+            return Fail($"no note at '{reference}'{Suggest(corpus, path)}. {findHint}");
         }
 
         if (!string.IsNullOrEmpty(anchor) && note.FindSection(anchor) is null)

@@ -14,6 +14,13 @@ public static class SectionNames
         ["ai"] = "AI",
     };
 
+    /// <summary>Words a folder name can only spell with a hyphen between them.</summary>
+    private static readonly (string Spaced, string Hyphenated)[] Compounds =
+    [
+        ("fine tuning", "fine-tuning"), ("pre training", "pre-training"), ("post training", "post-training"), ("real time", "real-time"),
+        ("multi agent", "multi-agent"), ("end to end", "end-to-end"),
+    ];
+
     public static string Display(string section)
     {
         if (section.Length == 0)
@@ -27,12 +34,13 @@ public static class SectionNames
             parts.RemoveAt(0);
         }
 
-        var words = parts.Select(p => Words.GetValueOrDefault(p, p)).ToList();
-        if (words.Count > 0 && char.IsLower(words[0][0]))
+        var name = $" {string.Join(' ', parts.Select(p => Words.GetValueOrDefault(p, p)))} ";
+        foreach (var (spaced, hyphenated) in Compounds)
         {
-            words[0] = char.ToUpperInvariant(words[0][0]) + words[0][1..];
+            name = name.Replace($" {spaced} ", $" {hyphenated} ", StringComparison.Ordinal);
         }
 
-        return string.Join(' ', words);
+        name = name.Trim();
+        return name.Length > 0 && char.IsLower(name[0]) ? char.ToUpperInvariant(name[0]) + name[1..] : name;
     }
 }

@@ -66,7 +66,9 @@ public sealed class KeyPointGrader(AliasMap aliases)
     {
         if (missed.Count == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"You covered all {card.KeyPoints.Count} key points.");
+            return card.KeyPoints.Count == 1
+                ? "You covered the key point."
+                : string.Create(CultureInfo.InvariantCulture, $"You covered all {card.KeyPoints.Count} key points.");
         }
 
         var start = covered.Count == 0

@@ -1,5 +1,5 @@
 using LlmPrep.Core.Corpus;
-using LlmPrep.Core.Progress;
+using LlmPrep.Core.Topics;
 
 namespace LlmPrep.Core.Quiz;
 
@@ -8,7 +8,7 @@ public sealed record QuizScope(string? Topic = null, string? Section = null, str
 {
     public static QuizScope All { get; } = new();
 
-    /// <summary>The notes in scope, in study order.</summary>
+    /// <summary>The notes in scope: those a topic names best first (see <see cref="TopicResolver"/>), else in study order.</summary>
     /// <exception cref="QuizException">A filter names nothing in the corpus.</exception>
     public IReadOnlyList<Note> Select(CorpusSnapshot corpus)
     {
@@ -48,43 +48,16 @@ public sealed record QuizScope(string? Topic = null, string? Section = null, str
                 throw new QuizException($"the topic is {topic.Length} characters long; name it in a few words (at most 200 characters)");
             }
 
-            var candidates = notes.ToList();
-            var matched = MatchTopic(corpus, candidates, topic);
+            var matched = TopicResolver.For(corpus).Resolve(topic, notes);
             if (matched.Count == 0)
             {
                 throw new QuizException($"no notes match the topic '{topic}'. {Suggestions(corpus)}");
             }
 
-            return matched;
+            return [.. matched.Select(m => m.Note)];
         }
 
-        return notes.ToList();
-    }
-
-    private static List<Note> MatchTopic(CorpusSnapshot corpus, List<Note> notes, string topic)
-    {
-        if (notes.FirstOrDefault(n => n.Id.Equals(topic, StringComparison.OrdinalIgnoreCase)) is { } exact)
-        {
-            return [exact];
-        }
-
-        if (corpus.ResolveSection(topic) is { } section && notes.Where(n => n.Section == section).ToList() is { Count: > 0 } inSection)
-        {
-            return inSection;
-        }
-
-        // Every topic word must appear in the note's id, title, section, tags or aliases (stemmed, aliases expanded).
-        var wanted = TextTerms.Of(topic);
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-
-        return notes.Where(n =>
-        {
-            var terms = TextTerms.Of(string.Join(' ', [n.Id, n.Title, n.Section, .. n.Tags, .. n.Aliases]));
-            return wanted.IsSubsetOf(terms);
-        }).ToList();
+        return [.. notes.OrderBy(n => corpus.StudyOrder.GetValueOrDefault(n.Id, int.MaxValue))];
     }
 
     private static string Suggestions(CorpusSnapshot corpus)

@@ -24,7 +24,7 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var notes = scope.Select(corpus);
         var now = time.GetUtcNow();
         var memories = store.Memories();
-        var cards = notes.SelectMany(note => note.Cards.Select(card => (Note: note, Card: card, Order: corpus.StudyOrder[note.Id]))).ToList();
+        var cards = notes.SelectMany((note, rank) => note.Cards.Select(card => (Note: note, Card: card, Order: rank))).ToList();
 
         var due = cards
             .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due <= now)
@@ -33,7 +33,6 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var fresh = cards
             .Where(c => !memories.ContainsKey(c.Card.Id))
             .OrderBy(c => c.Order)
-            .ThenBy(c => c.Note.Priority)
             .ToList();
         var nextDue = cards
             .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due > now)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LlmPrep.Core;
+using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Progress;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Server.Hosting;
@@ -18,7 +19,7 @@ internal static class QuizCommand
         var section = new Option<string?>("--section") { Description = "Only this section (folder, number or name)." };
         var level = new Option<string?>("--level") { Description = "Only this level." };
         var priority = new Option<string?>("--priority") { Description = "Only this priority: must, good or nice." };
-        var count = new Option<int>("--count") { Description = "Stop after this many questions (default 10).", DefaultValueFactory = _ => 10 };
+        var count = WholeNumberOption.Create("--count", "Stop after this many questions (default 10).", 10, 1, 1000);
         var command = new Command("quiz", "Quiz yourself in the terminal: due reviews first, then new cards.") { topic, section, level, priority, count };
         command.SetAction(result =>
         {
@@ -55,8 +56,8 @@ internal static class QuizCommand
 
             asked++;
             Console.WriteLine();
-            Console.WriteLine($"[{asked}] {question.NoteTitle} ({question.State}, {next.DueCount} due, {next.NewCount} new)");
-            Console.WriteLine($"Q: {question.Question}");
+            Console.WriteLine(TerminalText.Wrap($"[{asked}] {question.NoteTitle} ({question.State}, {next.DueCount} due, {next.NewCount} new)"));
+            Console.WriteLine(TerminalText.Wrap(question.Question, "Q: ", "   "));
             Console.Write("> ");
             var answer = Console.ReadLine();
             if (answer is null || answer.Trim() == ":q")
@@ -67,11 +68,30 @@ internal static class QuizCommand
 
             var card = corpus.FindCard(question.CardId)!;
             var outcome = quiz.Answer(corpus, card, answer, grader.Grade(card, answer), selfRating: null);
-            Console.WriteLine($"Score {outcome.Score * 100:F0}%: {outcome.Rating}. {outcome.Feedback}");
-            Console.WriteLine($"Reference: {outcome.ReferenceAnswer}");
-            Console.WriteLine($"Read: {outcome.SourceUri}");
-            Console.Write("Your rating? [a]gain [h]ard [g]ood [e]asy, Enter keeps it: ");
-            var self = Console.ReadLine()?.Trim().ToLowerInvariant();
+            Console.WriteLine(TerminalText.Wrap($"Score {outcome.Score * 100:F0}%: {outcome.Rating}. {Covered(outcome)}"));
+            if (outcome.Missed.Count > 0)
+            {
+                Console.WriteLine("Missed:");
+                foreach (var point in outcome.Missed)
+                {
+                    Console.WriteLine(TerminalText.Wrap(point, "  - ", "    "));
+                }
+            }
+
+            Console.WriteLine(TerminalText.Wrap(outcome.ReferenceAnswer, "Reference: ", "  "));
+            string? self;
+            while (true)
+            {
+                Console.Write("Your rating? [a]gain [h]ard [g]ood [e]asy, [r] to read the source section, Enter keeps it: ");
+                self = Console.ReadLine()?.Trim().ToLowerInvariant();
+                if (self is not ("r" or "read"))
+                {
+                    break;
+                }
+
+                PrintSource(corpus, outcome.SourceUri);
+            }
+
             Rating? rating = self switch
             {
                 "a" or "again" => Rating.Again,
@@ -85,7 +105,7 @@ internal static class QuizCommand
                 outcome = quiz.Rate(corpus, card, r);
             }
 
-            Console.WriteLine($"Next review: {outcome.NextDue.ToLocalTime():yyyy-MM-dd HH:mm} ({outcome.IntervalDays} days).");
+            Console.WriteLine($"Next review: {outcome.NextDue.ToLocalTime():yyyy-MM-dd HH:mm} ({CliHints.Days(outcome.IntervalDays)}).");
             if (self is null)
             {
                 break;
@@ -93,7 +113,34 @@ internal static class QuizCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{asked} question(s) answered; progress saved.");
+        Console.WriteLine($"{asked} question{(asked == 1 ? "" : "s")} answered; progress saved.");
         return 0;
+    }
+
+    /// <summary>The grade's summary without its list of missed points, which follows one per line.</summary>
+    private static string Covered(AnswerOutcome outcome)
+    {
+        var missing = outcome.Feedback.IndexOf(" Missing:", StringComparison.Ordinal);
+        return missing < 0 ? outcome.Feedback : outcome.Feedback[..missing];
+    }
+
+    /// <summary>Prints the note section that teaches the card, wrapped, in place of a URI a terminal cannot open.</summary>
+    private static void PrintSource(CorpusSnapshot corpus, string uri)
+    {
+        var (note, anchor, error) = NoteUri.Resolve(corpus, uri, CliHints.FindNotes);
+        if (note is null)
+        {
+            Console.WriteLine(error);
+            return;
+        }
+
+        var markdown = anchor is null ? note.Body : note.FindSection(anchor)!.Markdown;
+        Console.WriteLine();
+        foreach (var paragraph in markdown.Trim().Split('\n'))
+        {
+            Console.WriteLine(paragraph.Length == 0 ? "" : TerminalText.Wrap(paragraph));
+        }
+
+        Console.WriteLine();
     }
 }

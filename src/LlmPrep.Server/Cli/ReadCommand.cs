@@ -14,7 +14,7 @@ internal static class ReadCommand
         command.SetAction(result =>
         {
             using var library = StudyLibrary.Open(global.Settings(result).Library);
-            var (note, anchor, error) = NoteUri.Resolve(library.Corpus, result.GetValue(reference));
+            var (note, anchor, error) = NoteUri.Resolve(library.Corpus, result.GetValue(reference), CliHints.FindNotes);
             if (note is null)
             {
                 Console.Error.WriteLine($"llmprep: {error}");

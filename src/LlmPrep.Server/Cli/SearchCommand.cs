@@ -5,24 +5,24 @@ using LlmPrep.Core.Search;
 
 namespace LlmPrep.Server.Cli;
 
-/// <summary><c>llmprep search "query"</c>: ranked hits with snippets, in the terminal.</summary>
+/// <summary><c>llmprep search kv cache</c>: ranked hits with snippets, in the terminal (every word after the command is the query).</summary>
 internal static class SearchCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var query = new Argument<string>("query") { Description = "Words to search for; \"phrases\", prefix* and -exclusions work." };
+        var query = new Argument<string[]>("query") { Description = "Words to search for, quoted or not; \"phrases\", prefix* and -exclusions work.", Arity = ArgumentArity.OneOrMore };
         var section = new Option<string?>("--section") { Description = "Only this section (folder, number or name)." };
         var level = new Option<string?>("--level") { Description = "Only this level: beginner, intermediate, advanced, expert." };
         var priority = new Option<string?>("--priority") { Description = "Only this priority: must, good, nice." };
         var tags = new Option<string[]>("--tag") { Description = "Only notes with this tag (repeatable).", Arity = ArgumentArity.ZeroOrMore };
-        var limit = new Option<int>("--limit") { Description = "Number of hits (1-50).", DefaultValueFactory = _ => SearchService.DefaultLimit };
+        var limit = WholeNumberOption.Create("--limit", "Number of hits (1-50).", SearchService.DefaultLimit, 1, 50);
         var command = new Command("search", "Search the notes.") { query, section, level, priority, tags, limit };
         command.SetAction(result =>
         {
             using var library = StudyLibrary.Open(global.Settings(result).Library);
             try
             {
-                var found = library.Search(new SearchRequest(result.GetValue(query)!)
+                var found = library.Search(new SearchRequest(string.Join(' ', result.GetValue(query)!))
                 {
                     Filter = new IndexFilter
                     {

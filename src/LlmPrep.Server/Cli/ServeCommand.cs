@@ -33,11 +33,12 @@ internal static class ServeCommand
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddProvider(new LineLoggerProvider());
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        // A failed start is rethrown and reported in one line by the command line; the host's own report would add a trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.WebHost.UseUrls(urls);
         builder.Services.AddLlmPrep(settings).WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
 
@@ -55,15 +56,24 @@ internal static class ServeCommand
         return 0;
     }
 
+    /// <summary>What a person who starts the server in a terminal sees: it waits for an assistant, and the CLI is elsewhere.</summary>
+    public const string TerminalHint =
+        "llmprep: this is an MCP server waiting for JSON-RPC on stdin (an assistant such as Claude Desktop or VS Code launches it); press Ctrl+C to stop. For the terminal commands (search, read, quiz, progress…) run: llmprep --help";
+
     public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new LineLoggerProvider());
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        builder.Services.AddLlmPrep(settings).WithStdioServerTransport();
+        var (input, output) = StdioStreams.Open();
+        builder.Services.AddLlmPrep(settings).WithStreamServerTransport(input, output);
+        if (!Console.IsInputRedirected)
+        {
+            Console.Error.WriteLine(TerminalHint);
+        }
 
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

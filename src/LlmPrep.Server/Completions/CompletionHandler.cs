@@ -76,6 +76,7 @@ internal static class CompletionHandler
             ("quiz_me", "topic") => vocabulary.Topics,
             ("quiz_me", "count") => Counts,
             ("review_mistakes", "limit") => Limits,
+            ("review_mistakes", "topic") => vocabulary.Topics,
             _ => null,
         };
 

@@ -28,9 +28,6 @@ internal static class InterviewLevels
         _ => throw PromptArguments.Invalid($"level '{text}' is not one of {string.Join(", ", Names)}"),
     };
 
-    /// <summary>The note level that matches this seniority's depth.</summary>
-    public static NoteLevel NoteLevel(this InterviewLevel level) => (NoteLevel)(int)level;
-
     /// <summary>What passing looks like at this level in a round of this style, in a sentence.</summary>
     public static string Bar(this InterviewLevel level, InterviewStyle style) => (style, level) switch
     {

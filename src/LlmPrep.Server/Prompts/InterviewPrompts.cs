@@ -84,12 +84,8 @@ public sealed class InterviewPrompts
         }
         else
         {
-            // Must-know first, then notes nearest the level's depth, then study order.
-            var target = (int)level.NoteLevel();
-            inScope = [.. NoteFinder.Topic(corpus, topic)
-                .OrderBy(n => n.Priority)
-                .ThenBy(n => Math.Abs((int)n.Level - target))
-                .ThenBy(n => corpus.StudyOrder[n.Id])];
+            // The notes that teach the topic first, as the quiz takes it.
+            inScope = NoteFinder.Topic(corpus, topic);
             subject = $"\"{topic}\"";
         }
 
@@ -132,9 +128,12 @@ public sealed class InterviewPrompts
     {
         var corpus = library.Corpus;
         var vocabulary = CorpusVocabulary.For(corpus);
-        var caseStudy = scenario is null ? Rotate(vocabulary.CaseStudies) : NoteFinder.Scenario(corpus, scenario);
+        // A case study the person picked by name is the task; a scenario in their own words stays the task, word for word,
+        // and the most similar case study is reference material only.
+        var caseStudy = scenario is null ? Rotate(vocabulary.CaseStudies) : NoteFinder.NamedScenario(corpus, scenario);
+        var similar = caseStudy is null && scenario is not null ? NoteFinder.SimilarScenario(corpus, scenario) : null;
         var related = caseStudy is null && scenario is not null ? NoteFinder.Related(library, scenario, 2) : [];
-        if (caseStudy is null && related.Count == 0)
+        if (caseStudy is null && similar is null && related.Count == 0)
         {
             throw NoteFinder.Unknown("scenario", scenario ?? "", vocabulary.Scenarios,
                 "Pick a case study, or describe the system in a sentence (\"a support chatbot over 10k help articles\").");
@@ -146,16 +145,27 @@ public sealed class InterviewPrompts
             resources.AddNote(framework);
         }
 
-        foreach (var note in caseStudy is null ? related : [caseStudy])
+        foreach (var note in caseStudy is not null ? [caseStudy] : similar is not null ? [similar, .. related.Take(1)] : related)
         {
             resources.AddNote(note);
         }
 
-        var problem = caseStudy is null ? scenario! : CorpusVocabulary.ScenarioOf(caseStudy);
-        problem = char.ToUpperInvariant(problem[0]) + problem[1..].TrimEnd('.');
-        var facts = caseStudy is null
-            ? "There is no case study for this scenario: invent consistent, realistic facts (users, scale, data, constraints) when I ask, write them down, and keep to them. Use the embedded notes for the technical trade-offs."
-            : $"Answer my clarifying questions from the case study's clarifying questions, requirements and estimates ({NoteUri.For(caseStudy)}); if I never ask about scale, privacy or latency, note it as a gap rather than volunteering it.";
+        string problem;
+        string facts;
+        if (caseStudy is not null)
+        {
+            problem = CorpusVocabulary.ScenarioOf(caseStudy);
+            problem = char.ToUpperInvariant(problem[0]) + problem[1..].TrimEnd('.');
+            facts = $"Answer my clarifying questions from the case study's clarifying questions, requirements and estimates ({NoteUri.For(caseStudy)}); if I never ask about scale, privacy or latency, note it as a gap rather than volunteering it.";
+        }
+        else
+        {
+            problem = $"\"{scenario}\" (my words; this is the task)";
+            facts = similar is not null
+                ? $"The embedded case study \"{CorpusVocabulary.ScenarioOf(similar)}\" ({NoteUri.For(similar)}) is a similar case, not this task: do not swap my scenario for it. Invent consistent, realistic facts for my scenario (users, scale, data, constraints) when I ask, write them down, and keep to them; borrow the similar case's trade-offs, estimates and follow-ups only where they fit."
+                : "There is no case study for this scenario: invent consistent, realistic facts (users, scale, data, constraints) when I ask, write them down, and keep to them. Use the embedded notes for the technical trade-offs.";
+        }
+
         var plan = InterviewScript.DesignPlan(minutes);
         var mode = guided
             ? "This is a guided round: after each step, step out for a moment and coach: what was strong, what the framework and case study would add (two or three bullets), then continue in role. Keep the coaching short; I do the designing."
@@ -164,10 +174,10 @@ public sealed class InterviewPrompts
             You are the interviewer in a {minutes}-minute LLM system-design round at the {level.Name()} level. The problem: {problem}. I am the candidate and I drive the design; you hold the requirements. {mode}
 
             How to run it:
-            1. State the problem in one or two sentences, vague on purpose, the way an interviewer would, then wait.
+            1. {(caseStudy is null ? "Restate my scenario exactly as I wrote it (keep every detail: who, what data, what scale), then wait." : "State the problem in one or two sentences, vague on purpose, the way an interviewer would, then wait.")}
             2. {facts}
             3. Let me drive through the framework's steps on the time plan below. If I skip a step or run over a box, bring me back with a question ("How would you know it works?", "What does one request cost?") before time runs out.
-            4. Probe each decision for its alternative and its failure: "why not X?", "what breaks at 10x traffic?", "what happens when retrieval returns nothing relevant?". Ask for back-of-envelope numbers at least once. Take your hardest follow-ups from the case study's trade-offs.
+            4. Probe each decision for its alternative and its failure: "why not X?", "what breaks at 10x traffic?", "what happens when retrieval returns nothing relevant?". Ask for back-of-envelope numbers at least once. Take your hardest follow-ups from the {(caseStudy is null && similar is not null ? "similar case's" : "case study's")} trade-offs.
             5. With about ten minutes left, change one requirement (a tighter latency budget, a new region with data-residency rules, ten times the documents) and see how I adapt.
             6. Debrief out of role: the rubric scores with evidence, a verdict at the {level.Name()} bar, the strongest and weakest parts of my design, and a short model answer for the weakest step. Then, for each case-study card below whose question you effectively asked, call quiz_answer with its card_id and my answer in my own words, and correct the rating with quiz_rate if it disagrees with your score.
 
@@ -176,9 +186,9 @@ public sealed class InterviewPrompts
             Scoring rubric:
             {InterviewScript.DesignRubric(level)}
             Cards in scope (card_id: question):
-            {PromptResults.Cards(resources.Notes.Where(n => n == caseStudy).Concat(resources.Notes.Where(n => n != caseStudy)), 20)}
+            {PromptResults.Cards(resources.Notes.Where(n => n == (caseStudy ?? similar)).Concat(resources.Notes.Where(n => n != (caseStudy ?? similar))), 20)}
             """;
-        var description = $"{minutes}-minute {(guided ? "guided " : "")}system-design round: {problem}";
+        var description = $"{minutes}-minute {(guided ? "guided " : "")}system-design round: {(caseStudy is null ? scenario : problem)}";
         return PromptResults.Create(description, instructions, resources, "Start the round: state the problem and wait for my first question.");
     }
 

@@ -3,6 +3,7 @@ using LlmPrep.Core.Completion;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
+using LlmPrep.Core.Topics;
 using ModelContextProtocol;
 
 namespace LlmPrep.Server.Prompts;
@@ -21,7 +22,7 @@ internal static class NoteFinder
         "service", "platform", "solution",
     };
 
-    /// <summary>The notes a topic names, in study order, with the same matching as quiz_next's topic.</summary>
+    /// <summary>The notes a topic names, best first, exactly as quiz_next's topic (see <see cref="TopicResolver"/>).</summary>
     public static IReadOnlyList<Note> Topic(CorpusSnapshot corpus, string topic)
     {
         try
@@ -47,25 +48,14 @@ internal static class NoteFinder
             return new ConceptMatch(referenced, anchor is null ? null : referenced.FindSection(anchor), null);
         }
 
-        var named = corpus.Notes
-            .Select(n => (Note: n, Rank: FuzzyText.Fold(n.Title) == wanted ? 0 : n.Aliases.Any(a => FuzzyText.Fold(a) == wanted) ? 1 : -1))
-            .Where(x => x.Rank >= 0)
-            .OrderBy(x => x.Rank)
-            .ThenBy(x => x.Note == vocabulary.Glossary)
-            .ThenBy(x => CorpusVocabulary.IsCaseStudy(x.Note))
-            .ThenBy(x => x.Note.Priority)
-            .Select(x => x.Note)
-            .FirstOrDefault();
-        if (named is not null && named != vocabulary.Glossary)
+        var matches = TopicResolver.For(corpus).Resolve(concept);
+        var named = matches.FirstOrDefault(m => m.Kind <= TopicMatchKind.Alias && m.Note != vocabulary.Glossary)?.Note;
+        if (named is not null)
         {
             return new ConceptMatch(named, null, GlossaryEntry(vocabulary, wanted));
         }
 
-        var heading = corpus.Notes
-            .Where(n => n != vocabulary.Glossary)
-            .SelectMany(n => CorpusVocabulary.TeachingSections(n).Select(s => (Note: n, Section: s)))
-            .FirstOrDefault(x => FuzzyText.Fold(x.Section.Heading) == wanted);
-        if (heading.Note is not null)
+        if (matches.FirstOrDefault(m => m.Kind == TopicMatchKind.Heading && FuzzyText.Fold(m.Section!.Heading) == wanted) is { } heading)
         {
             return new ConceptMatch(heading.Note, heading.Section, GlossaryEntry(vocabulary, wanted));
         }
@@ -81,30 +71,29 @@ internal static class NoteFinder
             return new ConceptMatch(vocabulary.Glossary!, entry, null);
         }
 
-        if (named is not null)
+        if (matches.Count > 0)
         {
-            return new ConceptMatch(named, null, null);
+            return new ConceptMatch(matches[0].Note, matches[0].Section, null);
         }
 
         throw Unknown("concept", concept, vocabulary.Concepts, "Concepts are note titles, ids, aliases and glossary terms; try a shorter name.");
     }
 
-    /// <summary>The case study a scenario names or most resembles, or null when none does.</summary>
-    public static Note? Scenario(CorpusSnapshot corpus, string scenario)
+    /// <summary>The case study a scenario names (its id, scenario, title or an alias, as completion offers them), or null.</summary>
+    public static Note? NamedScenario(CorpusSnapshot corpus, string scenario)
     {
-        var vocabulary = CorpusVocabulary.For(corpus);
         var wanted = FuzzyText.Fold(scenario);
-        var named = vocabulary.CaseStudies.FirstOrDefault(n =>
+        return CorpusVocabulary.For(corpus).CaseStudies.FirstOrDefault(n =>
             FuzzyText.Fold(n.Id) == wanted || FuzzyText.Fold(CorpusVocabulary.ScenarioOf(n)) == wanted || FuzzyText.Fold(n.Title) == wanted
             || n.Aliases.Any(a => FuzzyText.Fold(a) == wanted));
-        if (named is not null)
-        {
-            return named;
-        }
+    }
 
+    /// <summary>The case study most like a scenario the person described in their own words, or null when none shares its subject.</summary>
+    public static Note? SimilarScenario(CorpusSnapshot corpus, string scenario)
+    {
         var terms = TextTerms.Of(scenario);
         terms.ExceptWith(GenericDesignWords);
-        return vocabulary.CaseStudies
+        return CorpusVocabulary.For(corpus).CaseStudies
             .Select(n => (Note: n, Overlap: TextTerms.Of(string.Join(' ', [n.Title, .. n.Aliases, .. n.Tags])).Count(terms.Contains)))
             .Where(x => x.Overlap > 0)
             .OrderByDescending(x => x.Overlap)

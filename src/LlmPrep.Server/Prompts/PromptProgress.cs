@@ -23,11 +23,12 @@ internal static class PromptProgress
         }
     }
 
-    public static (IReadOnlyList<ReviewRecord> Reviews, string? Error) FailedReviews(QuizHost quiz, int limit)
+    /// <summary>The cards whose latest review failed, newest first (see <see cref="RecentMistakes"/>).</summary>
+    public static (IReadOnlyList<ReviewRecord> Reviews, string? Error) Mistakes(QuizHost quiz, int limit, Func<string, bool> keep)
     {
         try
         {
-            return (quiz.Service.Store.RecentReviews(limit, failedOnly: true), null);
+            return (RecentMistakes.Of(quiz.Service.Store, limit, keep), null);
         }
         catch (QuizException ex)
         {

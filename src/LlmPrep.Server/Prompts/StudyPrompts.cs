@@ -99,10 +99,10 @@ public sealed class StudyPrompts
         var subject = PromptArguments.Text(topic, "topic");
         PromptArguments.InRange(count, "count", 1, 30);
         var corpus = (await _library.GetAsync(cancellationToken)).Corpus;
-        var scope = subject is null ? corpus.Notes : NoteFinder.Topic(corpus, subject);
+        var scope = subject is null ? QuizScope.All.Select(corpus) : NoteFinder.Topic(corpus, subject);
 
         var resources = new PromptResources();
-        foreach (var note in LikelyNext(corpus, scope).Take(2))
+        foreach (var note in LikelyNext(scope).Take(2))
         {
             resources.AddNote(note);
         }
@@ -127,17 +127,21 @@ public sealed class StudyPrompts
 
     [McpServerPrompt(Name = "review_mistakes", Title = "Review my mistakes")]
     [Description("""
-        Goes over the cards the person failed most recently, with the note sections that teach them: asks each question
+        Goes over the cards whose latest review the person failed (not those answered correctly since), optionally on one topic, with the note sections that teach them: asks each question
         again, grades the new answer with quiz_answer, compares it with what was missed last time, and teaches each gap
         until it sticks.
         """)]
     public async Task<GetPromptResult> ReviewMistakes(
         [Description("How many recently failed cards to go over, 1 to 50 (default 10).")] int limit = 10,
+        [Description("Optional topic, section or note id to keep to, as in quiz_me (\"lora\", \"rag\").")] string? topic = null,
         CancellationToken cancellationToken = default)
     {
         PromptArguments.InRange(limit, "limit", 1, 50);
+        var subject = PromptArguments.Text(topic, "topic");
         var corpus = (await _library.GetAsync(cancellationToken)).Corpus;
-        var (reviews, error) = PromptProgress.FailedReviews(_quiz, limit * 4);
+        var inScope = subject is null ? null : NoteFinder.Topic(corpus, subject).Select(n => n.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var (reviews, error) = PromptProgress.Mistakes(_quiz, limit, cardId =>
+            corpus.FindCard(cardId) is { } card && corpus.FindById(card.NoteId) is not null && (inScope is null || inScope.Contains(card.NoteId)));
         if (error is not null)
         {
             return PromptResults.Create("Review mistakes: progress unavailable", $"""
@@ -146,17 +150,13 @@ public sealed class StudyPrompts
                 """, new PromptResources(), "Go ahead.");
         }
 
-        var mistakes = reviews
-            .DistinctBy(r => r.CardId)
-            .Select(r => (Review: r, Card: corpus.FindCard(r.CardId)))
-            .Where(x => x.Card is not null && corpus.FindById(x.Card.NoteId) is not null)
-            .Take(limit)
-            .ToList();
+        var mistakes = reviews.Select(r => (Review: r, Card: corpus.FindCard(r.CardId))).ToList();
         if (mistakes.Count == 0)
         {
-            return PromptResults.Create("Review mistakes: none recorded", """
-                I wanted to review my recent quiz mistakes, but I have not failed any cards yet (or have not quizzed at all).
-                Say so in one line, then start a five-question quiz (quiz_next, then quiz_answer with my answers) so there is something to review next time.
+            var where = subject is null ? "" : $" on \"{subject}\"";
+            return PromptResults.Create("Review mistakes: none recorded", $"""
+                I wanted to review my recent quiz mistakes{where}, but no card{where} is still failed: I have either not failed any, answered them correctly since, or not quizzed at all.
+                Say so in one line, then start a five-question quiz (quiz_next{(subject is null ? "" : $" with topic \"{subject}\"")}, then quiz_answer with my answers) so there is something to review next time.
                 """, new PromptResources(), "Go ahead.");
         }
 
@@ -196,8 +196,8 @@ public sealed class StudyPrompts
             "Start with the first card: ask its question.");
     }
 
-    /// <summary>The notes quiz_next is likely to draw from first: those with due reviews, then unstudied cards in study order.</summary>
-    private IEnumerable<Note> LikelyNext(CorpusSnapshot corpus, IReadOnlyList<Note> scope)
+    /// <summary>The notes quiz_next is likely to draw from first: those with due reviews, then unstudied cards in the scope's order.</summary>
+    private IEnumerable<Note> LikelyNext(IReadOnlyList<Note> scope)
     {
         IReadOnlyDictionary<string, CardMemory> memories;
         try
@@ -211,13 +211,12 @@ public sealed class StudyPrompts
 
         var now = _time.GetUtcNow();
         return scope
-            .Select(note => (Note: note,
+            .Select((note, rank) => (Note: note, Rank: rank,
                 Due: note.Cards.Any(c => memories.TryGetValue(c.Id, out var m) && m.Due <= now),
                 Fresh: note.Cards.Any(c => !memories.ContainsKey(c.Id))))
             .Where(x => x.Due || x.Fresh)
             .OrderByDescending(x => x.Due)
-            .ThenBy(x => corpus.StudyOrder[x.Note.Id])
-            .ThenBy(x => x.Note.Priority)
+            .ThenBy(x => x.Rank)
             .Select(x => x.Note);
     }
 

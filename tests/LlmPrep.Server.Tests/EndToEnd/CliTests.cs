@@ -41,7 +41,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, quiz.Code);
         Assert.Contains("Q: Why combine BM25 with dense retrieval?", quiz.Out, StringComparison.Ordinal);
         Assert.Contains("Score 100%: good", quiz.Out, StringComparison.Ordinal);
-        Assert.Contains("1 question(s) answered; progress saved.", quiz.Out, StringComparison.Ordinal);
+        Assert.Contains("1 question answered; progress saved.", quiz.Out, StringComparison.Ordinal);
 
         var progress = await RunAsync(null, Fixture("progress"));
         Assert.Equal(0, progress.Code);

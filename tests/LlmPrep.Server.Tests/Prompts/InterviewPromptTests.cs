@@ -84,7 +84,7 @@ public sealed class InterviewPromptTests(RealCorpus corpus) : IClassFixture<Real
         Assert.Equal("llmprep://notes/09-interview-prep/system-design-framework", uris[0]);
         Assert.True(uris.Count > 1, "a related note should be embedded");
         Assert.DoesNotContain(uris, u => u.Contains("/case-", StringComparison.Ordinal));
-        PromptAssert.Mentions(result, "There is no case study for this scenario", "A recommendation system for an online shop");
+        PromptAssert.Mentions(result, "There is no case study for this scenario", "\"a recommendation system for an online shop\" (my words; this is the task)");
     }
 
     [Fact]

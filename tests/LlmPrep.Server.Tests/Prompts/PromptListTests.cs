@@ -13,7 +13,7 @@ public sealed class PromptListTests(RealCorpus corpus) : IClassFixture<RealCorpu
         { "project_deep_dive", "project", "" },
         { "study_plan", "", "days hours_per_day focus" },
         { "quiz_me", "", "topic count" },
-        { "review_mistakes", "", "limit" },
+        { "review_mistakes", "", "limit topic" },
     };
 
     [Fact]

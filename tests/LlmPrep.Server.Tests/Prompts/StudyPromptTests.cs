@@ -103,7 +103,7 @@ public sealed class StudyPromptTests : IAsyncLifetime
         var result = await GetAsync("review_mistakes");
 
         Assert.Empty(PromptAssert.Resources(result));
-        PromptAssert.Mentions(result, "I have not failed any cards yet", "quiz_next");
+        PromptAssert.Mentions(result, "no card is still failed", "quiz_next");
     }
 
     [Fact]
@@ -138,8 +138,55 @@ public sealed class StudyPromptTests : IAsyncLifetime
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Review_mistakes_leaves_out_cards_answered_correctly_since()
+    {
+        await using var mcp = await StartWithReviewsAsync(
+            (HybridCard, "no idea", Rating.Again),
+            (KvCard, null, Rating.Again),
+            (HybridCard, "BM25 catches exact terms, dense catches paraphrases; fuse them", Rating.Good));
+
+        var result = await mcp.Client.GetPromptAsync("review_mistakes", new Dictionary<string, object?> { ["limit"] = "5" });
+
+        PromptAssert.Mentions(result, "the 1 card I failed most recently", $"1. `{KvCard}`");
+        Assert.DoesNotContain(HybridCard, PromptAssert.Text(result), StringComparison.Ordinal);
+        Assert.DoesNotContain(PromptAssert.Uris(result), u => u.Contains("hybrid-search", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Review_mistakes_keeps_to_a_topic()
+    {
+        await using var mcp = await StartWithFailuresAsync((HybridCard, "no idea"), (KvCard, null));
+
+        var result = await mcp.Client.GetPromptAsync("review_mistakes", new Dictionary<string, object?> { ["topic"] = "rrf" });
+
+        PromptAssert.Mentions(result, "the 1 card I failed most recently", $"1. `{HybridCard}`");
+        Assert.DoesNotContain(KvCard, PromptAssert.Text(result), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lora", "05-fine-tuning-and-alignment/lora-qlora")]
+    [InlineData("mcp", "04-agents-and-tool-use/model-context-protocol")]
+    [InlineData("kv cache", "01-foundations/kv-cache-context-windows")]
+    [InlineData("dpo", "05-fine-tuning-and-alignment/preference-alignment")]
+    public async Task Quiz_me_embeds_the_note_that_teaches_the_topic(string topic, string path)
+    {
+        var result = await GetAsync("quiz_me", new() { ["topic"] = topic });
+
+        var uris = PromptAssert.Uris(result);
+        Assert.Equal($"llmprep://notes/{path}", uris[0]);
+        Assert.DoesNotContain(uris, u => u.EndsWith("/key-terminology", StringComparison.Ordinal));
+    }
+
+    private const string HybridCard = "hybrid-search/why-combine-bm25-with-dense-retrieval-instead-of-using-embeddings-alone";
+    private const string KvCard = "kv-cache-context-windows/what-is-the-kv-cache-and-why-does-it-speed-up-inference";
+
     /// <summary>A server whose progress file already holds failed reviews of these cards, oldest first.</summary>
-    private static async Task<SeededServer> StartWithFailuresAsync(params (string CardId, string? Answer)[] failures)
+    private static Task<SeededServer> StartWithFailuresAsync(params (string CardId, string? Answer)[] failures) =>
+        StartWithReviewsAsync([.. failures.Select(f => (f.CardId, f.Answer, Rating.Again))]);
+
+    /// <summary>A server whose progress file already holds these reviews, oldest first.</summary>
+    private static async Task<SeededServer> StartWithReviewsAsync(params (string CardId, string? Answer, Rating Rating)[] reviews)
     {
         var data = Fixtures.NewDataDirectory();
         var corpus = CorpusLoader.Load([new CorpusRoot("bundled", RealCorpus.Path)]);
@@ -147,11 +194,12 @@ public sealed class StudyPromptTests : IAsyncLifetime
         var at = DateTimeOffset.UtcNow.AddHours(-1);
         using (var store = ProgressStore.Open(new LibraryOptions([], data).ProgressPath))
         {
-            foreach (var (cardId, answer) in failures)
+            foreach (var (cardId, answer, rating) in reviews)
             {
                 var card = corpus.FindCard(cardId) ?? throw new InvalidOperationException($"no card {cardId}");
-                var before = CardMemory.New(at);
-                store.Record(new NewReview(card.Id, card.NoteId, at, Rating.Again, 0, "key_points", answer, card.KeyPoints.Take(2).ToList(), before, scheduler.Review(before, Rating.Again, at)));
+                var before = store.Memory(card.Id) ?? CardMemory.New(at);
+                var missed = rating == Rating.Again ? card.KeyPoints.Take(2).ToList() : [];
+                store.Record(new NewReview(card.Id, card.NoteId, at, rating, rating == Rating.Again ? 0 : 1, "key_points", answer, missed, before, scheduler.Review(before, rating, at)));
                 at = at.AddMinutes(1);
             }
         }

@@ -39,7 +39,7 @@ public sealed class BundledResourceTests(RealCorpus corpus) : IClassFixture<Real
     {
         var text = await ReadAsync("llmprep://outline");
 
-        foreach (var section in new[] { "Foundations", "Prompt engineering", "RAG and embeddings", "Agents and tool use", "Fine tuning and alignment", "Production", "Evaluation and safety", "Python for GenAI", "Interview prep" })
+        foreach (var section in new[] { "Foundations", "Prompt engineering", "RAG and embeddings", "Agents and tool use", "Fine-tuning and alignment", "Production", "Evaluation and safety", "Python for GenAI", "Interview prep" })
         {
             Assert.Contains($"## {section} (", text, StringComparison.Ordinal);
         }
