@@ -225,8 +225,11 @@ public static partial class NoteParser
         var taken = new HashSet<string>(StringComparer.Ordinal) { "" };
         var firstSub = headings.FindIndex(h => h != h1);
         var leadEnd = firstSub < 0 ? body.Length : headings[firstSub].Start;
-        var lead = body[..leadEnd];
-        sections.Add(new NoteSection("", title, 1, h1?.Line ?? 1, body, StripHeadingLine(lead, h1 is not null)));
+        // The lead is the text around the title heading, without the heading line itself.
+        var lead = h1 is null || h1.Start > leadEnd
+            ? body[..leadEnd].Trim()
+            : (body[..h1.Start] + "\n" + StripHeadingLine(body[h1.Start..leadEnd], true)).Trim();
+        sections.Add(new NoteSection("", title, 1, h1?.Line ?? 1, body, lead));
 
         for (var i = 0; i < headings.Count; i++)
         {
