@@ -54,7 +54,7 @@ public sealed class SearchTools(LibraryHost host)
                 Title = hit.Anchor.Length == 0 ? hit.Title : $"{hit.Title} › {hit.Heading}",
                 MimeType = "text/markdown",
             });
-            return ToolResults.Structured(result, links);
+            return ToolResults.Structured(result, links, library.IndexNotice);
         }
         catch (SearchException ex)
         {
