@@ -130,6 +130,21 @@ public sealed class SpacedRepetitionCardsTests
     }
 
     [Fact]
+    public void The_readme_card_example_reads_as_it_says()
+    {
+        var readme = File.ReadAllText(Path.Combine(Support.RepoPaths.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var start = readme.IndexOf("```markdown\n", StringComparison.Ordinal) + "```markdown\n".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var note = Parse(example);
+
+        Assert.Equal(
+            ["What does RRF fuse", "Capital of attention", "softmax weights", "What does the KV cache store?"],
+            note.Cards.Select(c => c.Question));
+        Assert.Equal("Keys and values of past tokens.\nIt grows linearly with sequence length.", note.Cards[3].Answer);
+    }
+
+    [Fact]
     public void Nothing_inside_code_is_a_card()
     {
         var note = Parse("#flashcards\n\n```cpp\nstd::vector<int> v;\nx\n?\ny\n==z==\n```\n");
