@@ -99,7 +99,7 @@ public static partial class NoteParser
         {
             // Obsidian counts inline #tags together with the front matter's tags.
             tags.AddRange(InlineTags(body, codeSpans));
-            cards.AddRange(SpacedRepetitionCards.Read(body, lineOffset, id, codeSpans, tags.Any(SpacedRepetitionCards.IsDeckTag)));
+            cards.AddRange(SpacedRepetitionCards.Read(body, lineOffset, id, codeSpans, tags.Any(SpacedRepetitionCards.IsDeckTag), report.Warning));
         }
 
         _ = CorpusEnums.TryParseLevel(frontMatter?.Scalar("level"), out var level);

@@ -27,7 +27,9 @@ public static partial class SpacedRepetitionCards
     /// <param name="noteId">The note's id, the prefix of every card id.</param>
     /// <param name="codeSpans">Character ranges of code blocks, where nothing is a card.</param>
     /// <param name="readClozes">True when the note carries a deck tag, so its highlights, bold text and curly braces are clozes.</param>
-    public static IReadOnlyList<QuizCard> Read(string body, int lineOffset, string noteId, IReadOnlyList<(int Start, int End)> codeSpans, bool readClozes = false)
+    /// <param name="warn">Receives a file line and a message for a separator that makes no card.</param>
+    public static IReadOnlyList<QuizCard> Read(
+        string body, int lineOffset, string noteId, IReadOnlyList<(int Start, int End)> codeSpans, bool readClozes = false, Action<int, string>? warn = null)
     {
         var lines = Classify(body, codeSpans);
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -86,6 +88,12 @@ public static partial class SpacedRepetitionCards
 
                 var question = string.Join('\n', lines[start..i].Select(l => l.Text));
                 var answer = string.Join('\n', lines[(i + 1)..end].Select(l => l.Text));
+                if (WithoutDeckTags(question).Length == 0 || WithoutDeckTags(answer).Length == 0)
+                {
+                    var missing = WithoutDeckTags(question).Length == 0 ? "no question lines right above it" : "no answer lines right below it";
+                    warn?.Invoke(i + lineOffset + 1, $"the '{line.Text.Trim()}' card separator has {missing}, so it makes no card");
+                }
+
                 Add(question, answer, start);
                 if (line.Kind == LineKind.ReversedSeparator)
                 {

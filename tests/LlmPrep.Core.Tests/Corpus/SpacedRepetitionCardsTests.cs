@@ -145,6 +145,22 @@ public sealed class SpacedRepetitionCardsTests
     }
 
     [Fact]
+    public void A_separator_that_makes_no_card_is_a_warning()
+    {
+        var problems = new List<CorpusProblem>();
+        var note = Parse("# Cards\n\n?\nAn answer with no question.\n\nA question with no answer\n??\n", problems);
+
+        Assert.Empty(note.Cards);
+        Assert.Equal(
+            [
+                (3, "the '?' card separator has no question lines right above it, so it makes no card"),
+                (7, "the '??' card separator has no answer lines right below it, so it makes no card"),
+            ],
+            problems.Select(p => (p.Line, p.Message)));
+        Assert.All(problems, p => Assert.Equal(ProblemSeverity.Warning, p.Severity));
+    }
+
+    [Fact]
     public void Nothing_inside_code_is_a_card()
     {
         var note = Parse("#flashcards\n\n```cpp\nstd::vector<int> v;\nx\n?\ny\n==z==\n```\n");
