@@ -12,10 +12,10 @@ namespace LlmPrep.Core;
 public sealed class StudyLibrary : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly NoteIndex _index;
-    private readonly SearchService _search;
+    private NoteIndex _index;
+    private SearchService _search;
 
-    private StudyLibrary(LibraryOptions options, CorpusSnapshot corpus, NoteIndex index, SyncReport sync, TimeSpan loadTime)
+    private StudyLibrary(LibraryOptions options, CorpusSnapshot corpus, NoteIndex index, SyncReport sync, TimeSpan loadTime, string? indexProblem)
     {
         Options = options;
         Corpus = corpus;
@@ -23,6 +23,7 @@ public sealed class StudyLibrary : IDisposable
         _search = new SearchService(index);
         LastSync = sync;
         LoadTime = loadTime;
+        IndexProblem = indexProblem;
     }
 
     public LibraryOptions Options { get; }
@@ -34,6 +35,20 @@ public sealed class StudyLibrary : IDisposable
     /// <summary>Time spent reading and parsing the notes at the last load.</summary>
     public TimeSpan LoadTime { get; private set; }
 
+    /// <summary>
+    /// Set when the index could not be kept in the data folder (a file where a folder should be, a read-only folder,
+    /// a folder named <c>index.db</c>…): search then runs from an in-memory index, rebuilt at each start. Says why.
+    /// </summary>
+    public string? IndexProblem { get; private set; }
+
+    /// <summary>The full warning for the log, when <see cref="IndexProblem"/> is set.</summary>
+    public string? IndexWarning => IndexProblem is null ? null
+        : $"the search index cannot be kept on disk: {IndexProblem}. Search and reading work from an in-memory index, "
+            + "rebuilt at each start; choose a writable folder with --data-dir or LLMPREP_DATA_DIR.";
+
+    /// <summary>A one-line version of <see cref="IndexWarning"/> for tool results.</summary>
+    public string? IndexNotice => IndexProblem is null ? null : $"the search index is in memory only ({IndexProblem}); results are complete.";
+
     /// <summary>Raised after <see cref="Reload"/> replaced the corpus.</summary>
     public event Action<CorpusSnapshot>? Reloaded;
 
@@ -42,9 +57,28 @@ public sealed class StudyLibrary : IDisposable
         var clock = Stopwatch.StartNew();
         var corpus = CorpusLoader.Load(options.Roots);
         var loadTime = clock.Elapsed;
-        var index = NoteIndex.Open(options.IndexPath);
-        var sync = index.Sync(corpus.Files);
-        return new StudyLibrary(options, corpus, index, sync, loadTime);
+        NoteIndex? index = null;
+        try
+        {
+            index = NoteIndex.Open(options.IndexPath);
+            var sync = index.Sync(corpus.Files);
+            return new StudyLibrary(options, corpus, index, sync, loadTime, null);
+        }
+        catch (Exception ex) when (IsStorageError(ex))
+        {
+            index?.Dispose();
+            var (memory, sync, warning) = InMemory(options.IndexPath, ex, corpus.Files);
+            return new StudyLibrary(options, corpus, memory, sync, loadTime, warning);
+        }
+    }
+
+    private static bool IsStorageError(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException;
+
+    private static (NoteIndex Index, SyncReport Sync, string Problem) InMemory(string indexPath, Exception error, IReadOnlyList<NoteFile> files)
+    {
+        var index = NoteIndex.Open(":memory:");
+        return (index, index.Sync(files), IndexLocation.Explain(indexPath, error));
     }
 
     public SearchResult Search(SearchRequest request)
@@ -65,7 +99,19 @@ public sealed class StudyLibrary : IDisposable
         SyncReport sync;
         lock (_gate)
         {
-            sync = _index.Sync(corpus.Files);
+            try
+            {
+                sync = _index.Sync(corpus.Files);
+            }
+            catch (Exception ex) when (IsStorageError(ex) && IndexProblem is null)
+            {
+                // The data folder went away or became read-only while serving: keep serving from memory.
+                _index.Dispose();
+                (_index, sync, var problem) = InMemory(Options.IndexPath, ex, corpus.Files);
+                _search = new SearchService(_index);
+                IndexProblem = problem;
+            }
+
             Corpus = corpus;
             LastSync = sync;
             LoadTime = loadTime;

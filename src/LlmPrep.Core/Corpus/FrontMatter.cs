@@ -15,6 +15,9 @@ public sealed class FrontMatter
 
     public int LineOf(string key) => _values.TryGetValue(key, out var v) ? v.Line : 1;
 
+    /// <summary>True when the key holds a plain value rather than a list.</summary>
+    public bool IsScalar(string key) => _values.TryGetValue(key, out var v) && v.List is null;
+
     public string? Scalar(string key) =>
         _values.TryGetValue(key, out var v) ? v.Scalar ?? (v.List is { } list ? string.Join(", ", list) : null) : null;
 

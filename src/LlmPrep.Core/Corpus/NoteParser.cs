@@ -28,7 +28,19 @@ public static partial class NoteParser
         var lines = text.Split('\n');
         var report = new Reporter(relativePath, problems);
 
-        var (frontMatter, bodyStartLine) = ReadFrontMatter(lines, report);
+        // Front matter problems count only for LlmPrep notes (those declaring 'id'); a vault note's
+        // front matter is whatever Obsidian, Hugo or Jekyll put there, never an error.
+        var frontMatterProblems = new List<CorpusProblem>();
+        var (frontMatter, bodyStartLine) = ReadFrontMatter(lines, new Reporter(relativePath, frontMatterProblems));
+        var hasFrontMatter = frontMatter is not null && frontMatter.Has("id");
+        if (hasFrontMatter || (frontMatter is null && frontMatterProblems.Count > 0 && DeclaresId(lines)))
+        {
+            foreach (var problem in frontMatterProblems)
+            {
+                problems.Add(problem);
+            }
+        }
+
         var body = string.Join('\n', lines.Skip(bodyStartLine));
         var lineOffset = bodyStartLine; // body line 0 is file line bodyStartLine + 1
 
@@ -42,11 +54,10 @@ public static partial class NoteParser
         var path = relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? relativePath[..^3] : relativePath;
         var fileName = path[(path.LastIndexOf('/') + 1)..];
         var folder = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
-        var hasFrontMatter = frontMatter is not null && frontMatter.Has("id");
         var h1 = headings.FirstOrDefault(h => h.Depth == 1);
 
-        var id = frontMatter?.Scalar("id") ?? Slug.From(path);
-        var title = frontMatter?.Scalar("title") ?? h1?.Text ?? fileName;
+        var id = (hasFrontMatter ? frontMatter!.Scalar("id") : null) ?? Slug.From(path);
+        var title = NonEmpty(frontMatter?.Scalar("title")) ?? h1?.Text ?? fileName;
         var sections = BuildSections(body, headings, title, h1);
         var cards = new List<QuizCard>();
 
@@ -80,20 +91,15 @@ public static partial class NoteParser
                 }
             }
         }
-        else
-        {
-            if (frontMatter is not null && frontMatter.Keys.Any(k => k is "title" or "level" or "priority" or "section"))
-            {
-                report.Error(1, "front matter has LlmPrep fields but no 'id'");
-            }
-
-            cards.AddRange(SpacedRepetitionCards.Read(body, lineOffset, id, codeSpans));
-        }
-
-        var tags = (frontMatter?.List("tags") ?? []).Select(t => t.TrimStart('#').ToLowerInvariant()).ToList();
+        var tags = FrontMatterList(frontMatter, "tags", "tag", splitOnSpaces: true)
+            .Select(t => t.TrimStart('#').ToLowerInvariant())
+            .Where(t => t.Length > 0)
+            .ToList();
         if (!hasFrontMatter)
         {
+            // Obsidian counts inline #tags together with the front matter's tags.
             tags.AddRange(InlineTags(body, codeSpans));
+            cards.AddRange(SpacedRepetitionCards.Read(body, lineOffset, id, codeSpans, tags.Any(SpacedRepetitionCards.IsDeckTag), report.Warning));
         }
 
         _ = CorpusEnums.TryParseLevel(frontMatter?.Scalar("level"), out var level);
@@ -104,12 +110,12 @@ public static partial class NoteParser
         {
             Id = id,
             Title = title,
-            Section = frontMatter?.Scalar("section") ?? folder,
+            Section = hasFrontMatter ? frontMatter!.Scalar("section") ?? folder : folder,
             Level = level,
             Priority = priority,
             Minutes = minutes > 0 ? minutes : EstimateMinutes(body),
             Tags = tags.Distinct().ToList(),
-            Aliases = frontMatter?.List("aliases") ?? [],
+            Aliases = FrontMatterList(frontMatter, "aliases", "alias", splitOnSpaces: false),
             Summary = frontMatter?.Scalar("summary") ?? "",
             Path = path,
             Body = body,
@@ -144,6 +150,29 @@ public static partial class NoteParser
 
         return (frontMatter, end + 1);
     }
+
+    /// <summary>A list-valued key (or its singular spelling, as Obsidian accepts both); a plain scalar alias may hold spaces.</summary>
+    private static IReadOnlyList<string> FrontMatterList(FrontMatter? frontMatter, string key, string singular, bool splitOnSpaces)
+    {
+        if (frontMatter is null)
+        {
+            return [];
+        }
+
+        var name = frontMatter.Has(key) ? key : singular;
+        if (!splitOnSpaces && frontMatter.IsScalar(name))
+        {
+            return (frontMatter.Scalar(name) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        return frontMatter.List(name).Where(v => v.Length > 0).ToList();
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>True when an unclosed front matter block names an id, so the file was meant to be an LlmPrep note.</summary>
+    private static bool DeclaresId(string[] lines) =>
+        lines.Skip(1).Take(30).Any(l => l.StartsWith("id:", StringComparison.Ordinal));
 
     private static void ValidateFrontMatter(FrontMatter fm, string id, string title, string folder, Heading? h1, Reporter report)
     {
@@ -196,8 +225,11 @@ public static partial class NoteParser
         var taken = new HashSet<string>(StringComparer.Ordinal) { "" };
         var firstSub = headings.FindIndex(h => h != h1);
         var leadEnd = firstSub < 0 ? body.Length : headings[firstSub].Start;
-        var lead = body[..leadEnd];
-        sections.Add(new NoteSection("", title, 1, h1?.Line ?? 1, body, StripHeadingLine(lead, h1 is not null)));
+        // The lead is the text around the title heading, without the heading line itself.
+        var lead = h1 is null || h1.Start > leadEnd
+            ? body[..leadEnd].Trim()
+            : (body[..h1.Start] + "\n" + StripHeadingLine(body[h1.Start..leadEnd], true)).Trim();
+        sections.Add(new NoteSection("", title, 1, h1?.Line ?? 1, body, lead));
 
         for (var i = 0; i < headings.Count; i++)
         {

@@ -14,7 +14,7 @@ namespace LlmPrep.Core.Index;
 public sealed class NoteIndex : IDisposable
 {
     /// <summary>Bump when the schema or the way notes are split into rows changes: old files are rebuilt.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
 
     private const string Schema = """
@@ -126,7 +126,8 @@ public sealed class NoteIndex : IDisposable
                 ORDER BY sections_fts.rank
                 LIMIT $limit OFFSET $offset)
             SELECT s.note_id, s.note_path, s.note_title, s.anchor, s.heading, s.section, s.level, s.priority,
-                   snippet(sections_fts, -1, char(2), char(3), '…', 20), page.score, page.total
+                   snippet(sections_fts, 4, char(2), char(3), '…', 24), snippet(sections_fts, -1, char(2), char(3), '…', 24),
+                   page.score, page.total
             FROM page
             JOIN sections_fts ON sections_fts.rowid = page.id
             JOIN sections s ON s.id = page.id
@@ -142,14 +143,22 @@ public sealed class NoteIndex : IDisposable
             {
                 rows.Add(new IndexRow(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetDouble(9)));
-                total = reader.GetInt32(10);
+                    reader.GetString(5), reader.GetString(6), reader.GetString(7), BestSnippet(reader.GetString(8), reader.GetString(9)),
+                    reader.GetDouble(10)));
+                total = reader.GetInt32(11);
             }
         }
 
         // Past the last page the window count has no row to ride on.
         return (rows, total >= 0 ? total : offset == 0 ? 0 : Count(match, filter));
     }
+
+    /// <summary>
+    /// The body's text around the matched terms; the body's opening when the terms matched only the title, heading,
+    /// aliases or tags (a sentence says more than a heading or an alias list); those columns only when the body is empty.
+    /// </summary>
+    private static string BestSnippet(string body, string any) =>
+        body.AsSpan().Trim("… \n").Length > 0 ? body : any;
 
     /// <summary>How many sections match, without ranking them.</summary>
     public int Count(string match, IndexFilter filter)

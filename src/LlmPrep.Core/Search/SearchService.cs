@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Index;
 
@@ -9,7 +10,7 @@ namespace LlmPrep.Core.Search;
 /// Ranked full-text search over the index: parses the query safely, validates filters, tries every
 /// term first and widens to any term when nothing has them all, and fits the page to a token budget.
 /// </summary>
-public sealed class SearchService(NoteIndex index)
+public sealed partial class SearchService(NoteIndex index)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
@@ -126,6 +127,8 @@ public sealed class SearchService(NoteIndex index)
 
     private static string CleanSnippet(string snippet)
     {
+        // The source's own bold and italic marks would double up with the match marks (****FlashAttention****).
+        snippet = SourceEmphasis().Replace(snippet, "");
         var builder = new StringBuilder(snippet.Length);
         var lastWasSpace = false;
         foreach (var c in snippet)
@@ -153,6 +156,10 @@ public sealed class SearchService(NoteIndex index)
 
         return builder.ToString().Trim().TrimStart('#', ' ');
     }
+
+    /// <summary>Runs of two or more <c>*</c> (bold marks), and <c>*</c> or <c>_</c> marks touching a match mark.</summary>
+    [GeneratedRegex("\\*{2,}|(?<=[\u0002\u0003])[*_]+|[*_]+(?=[\u0002\u0003])")]
+    private static partial Regex SourceEmphasis();
 
     private static string Describe(ParsedQuery parsed)
     {

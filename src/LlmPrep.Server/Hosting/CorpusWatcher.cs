@@ -17,7 +17,18 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
     {
         // Wait for the first request to load the corpus: watching must not slow the handshake down.
         await library.Started.WaitAsync(stoppingToken);
-        var lib = await library.GetAsync(stoppingToken);
+        Core.StudyLibrary lib;
+        try
+        {
+            lib = await library.GetAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The tools report why the library cannot open; the server keeps running without live reload.
+            logger.LogWarning("Live reload is off: the corpus could not be loaded ({Reason})", ex.Message);
+            return;
+        }
+
         var changes = System.Threading.Channels.Channel.CreateUnbounded<string>();
         var watchers = new List<FileSystemWatcher>();
         try
@@ -45,7 +56,14 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
                 {
                 }
 
-                await ReloadAsync(lib, stoppingToken);
+                try
+                {
+                    await ReloadAsync(lib, stoppingToken);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    logger.LogWarning("Reload failed; still serving the notes as they were: {Reason}", ex.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,8 +81,14 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
     private async Task ReloadAsync(Core.StudyLibrary lib, CancellationToken cancellationToken)
     {
         var before = lib.Corpus;
+        var hadIndexProblem = lib.IndexProblem is not null;
         var sync = lib.Reload();
         var after = lib.Corpus;
+        if (!hadIndexProblem && lib.IndexWarning is { } indexWarning)
+        {
+            logger.LogWarning("{Warning}", indexWarning);
+        }
+
         if (sync.Added + sync.Updated + sync.Removed == 0)
         {
             return;
@@ -76,10 +100,37 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
             .Concat(oldHashes.Keys.Where(p => !newHashes.ContainsKey(p)))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var listChanged = !oldHashes.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(newHashes.Keys);
-        logger.LogInformation("Corpus changed: +{Added} ~{Updated} -{Removed} files; {Problems} problems", sync.Added, sync.Updated, sync.Removed, after.Problems.Count);
+        LogProblems(before, after, changed, sync);
 
-        await subscriptions.NotifyAsync(uri => uri is "llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" || AffectsNote(uri, changed), listChanged, cancellationToken);
+        await subscriptions.NotifyAsync(
+            uri => uri is "llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" or ProblemReport.ResourceUri || AffectsNote(uri, changed),
+            listChanged,
+            cancellationToken);
     }
+
+    /// <summary>
+    /// The count, then the problems of every file that changed or gained a problem, one line per file, so a person
+    /// editing a note sees what is wrong with it without opening anything.
+    /// </summary>
+    private void LogProblems(CorpusSnapshot before, CorpusSnapshot after, HashSet<string> changedNotes, Core.Index.SyncReport sync)
+    {
+        var known = before.Problems.ToHashSet();
+        var current = after.Problems.ToHashSet();
+        var fixedCount = known.Count(p => !current.Contains(p));
+        var files = after.Problems.Where(p => !known.Contains(p)).Select(p => p.File)
+            .Concat(after.Problems.Select(p => p.File).Where(f => changedNotes.Contains(f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? f[..^3] : f)))
+            .ToHashSet(StringComparer.Ordinal);
+        logger.LogInformation(
+            "Corpus changed: +{Added} ~{Updated} -{Removed} files; {Problems} problems ({Listed} in the files below, {Fixed} fixed)",
+            sync.Added, sync.Updated, sync.Removed, after.Problems.Count, after.Problems.Count(p => files.Contains(p.File)), fixedCount);
+        foreach (var line in ProblemReport.ByFile(after.Problems.Where(p => files.Contains(p.File))).Take(MaxLoggedFiles))
+        {
+            logger.LogWarning("{Problems}", line);
+        }
+    }
+
+    /// <summary>A reload logs the problems of at most this many files; the llmprep://problems resource lists them all.</summary>
+    public const int MaxLoggedFiles = 20;
 
     private static bool AffectsNote(string uri, HashSet<string> changedPaths)
     {

@@ -24,9 +24,15 @@ public sealed class LibraryHost : IDisposable
                 "Corpus: {Notes} notes, {Cards} cards, {Problems} problems, loaded in {Load:F0} ms; index {Mode}: +{Added} ~{Updated} -{Removed} ={Unchanged} in {Sync:F0} ms",
                 library.Corpus.Notes.Count, library.Corpus.Cards.Count(), library.Corpus.Problems.Count, library.LoadTime.TotalMilliseconds,
                 sync.Rebuilt ? "rebuilt" : "synced", sync.Added, sync.Updated, sync.Removed, sync.Unchanged, sync.Elapsed.TotalMilliseconds);
-            foreach (var problem in library.Corpus.Problems.Where(p => p.Severity == Core.Corpus.ProblemSeverity.Error).Take(20))
+            if (library.IndexWarning is { } warning)
             {
-                logger.LogWarning("{Problem}", problem.ToString());
+                logger.LogWarning("{Warning}", warning);
+            }
+
+            var errors = library.Corpus.Problems.Where(p => p.Severity == Core.Corpus.ProblemSeverity.Error).ToList();
+            foreach (var line in Core.Corpus.ProblemReport.ByFile(errors).Take(CorpusWatcher.MaxLoggedFiles))
+            {
+                logger.LogWarning("{Problems}", line);
             }
 
             return library;

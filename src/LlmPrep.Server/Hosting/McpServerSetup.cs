@@ -57,6 +57,7 @@ public static class McpServerSetup
             .WithCompleteHandler(CompletionHandler.CompleteAsync)
             .WithResources<NoteResources>()
             .WithResources<ProgressResources>()
+            .WithResources<ProblemResources>()
             .WithListResourcesHandler(NoteListing.ListAsync)
             .WithReadResourceHandler(NoteListing.ReadAsync)
             .WithSubscribeToResourcesHandler(SubscriptionHandlers.SubscribeAsync)

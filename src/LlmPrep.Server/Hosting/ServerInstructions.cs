@@ -21,7 +21,7 @@ internal static class ServerInstructions
           Use quiz_reveal only when the person gives up (it counts as a failed review unless they just answered).
         - progress_report shows readiness per section, the weakest topics and what is due; use it to suggest what next.
         - Notes are also MCP resources at llmprep://notes/{path}; llmprep://outline is the table of contents and
-          llmprep://progress the readiness report.
+          llmprep://progress the readiness report; llmprep://problems lists what is wrong in the notes (list_topics counts it).
         Speak as an interview coach: short, precise answers a candidate could say out loud, with the trade-offs interviewers probe.
         """;
 }

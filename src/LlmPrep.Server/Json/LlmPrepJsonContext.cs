@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
+using LlmPrep.Core.Topics;
 using LlmPrep.Server.Tools;
 using ModelContextProtocol;
 
@@ -15,6 +16,7 @@ namespace LlmPrep.Server.Json;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SearchResult))]
 [JsonSerializable(typeof(CorpusOutline))]
+[JsonSerializable(typeof(TopicList))]
 [JsonSerializable(typeof(ReadNoteResult))]
 [JsonSerializable(typeof(QuizNextResult))]
 [JsonSerializable(typeof(AnswerOutcome))]

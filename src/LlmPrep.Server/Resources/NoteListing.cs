@@ -47,7 +47,7 @@ internal static class NoteListing
         var uri = context.Params?.Uri ?? "";
         if (!uri.StartsWith(NoteUri.NotesPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            throw new McpProtocolException($"unknown resource '{uri}'; resources are llmprep://notes/{{path}}, llmprep://outline, llmprep://study-plan, llmprep://glossary and llmprep://progress", McpErrorCode.ResourceNotFound);
+            throw new McpProtocolException($"unknown resource '{uri}'; resources are llmprep://notes/{{path}}, llmprep://outline, llmprep://study-plan, llmprep://glossary, llmprep://progress and llmprep://problems", McpErrorCode.ResourceNotFound);
         }
 
         return new ReadResourceResult { Contents = [NoteResources.Read(library.Corpus, uri)] };

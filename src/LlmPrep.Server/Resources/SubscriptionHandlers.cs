@@ -8,8 +8,8 @@ using ModelContextProtocol.Server;
 namespace LlmPrep.Server.Resources;
 
 /// <summary>
-/// <c>resources/subscribe</c> and <c>resources/unsubscribe</c>: notes, the outline, study plan, glossary and progress
-/// report can be watched. An <c>llmprep://</c> URI that names nothing is an error; a URI of another scheme is
+/// <c>resources/subscribe</c> and <c>resources/unsubscribe</c>: notes, the outline, study plan, glossary, progress
+/// report and problem list can be watched. An <c>llmprep://</c> URI that names nothing is an error; a URI of another scheme is
 /// accepted and simply never changes, as the protocol expects of subscriptions.
 /// </summary>
 internal static class SubscriptionHandlers
@@ -27,9 +27,9 @@ internal static class SubscriptionHandlers
             }
         }
         else if (uri.StartsWith(NoteUri.Scheme, StringComparison.OrdinalIgnoreCase)
-            && uri is not ("llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" or "llmprep://progress"))
+            && uri is not ("llmprep://outline" or "llmprep://study-plan" or "llmprep://glossary" or "llmprep://progress" or ProblemReport.ResourceUri))
         {
-            throw new McpProtocolException($"cannot subscribe to '{uri}'; subscribe to llmprep://notes/{{path}}, llmprep://outline, llmprep://study-plan, llmprep://glossary or llmprep://progress", McpErrorCode.InvalidParams);
+            throw new McpProtocolException($"cannot subscribe to '{uri}'; subscribe to llmprep://notes/{{path}}, llmprep://outline, llmprep://study-plan, llmprep://glossary, llmprep://progress or llmprep://problems", McpErrorCode.InvalidParams);
         }
 
         context.Services!.GetRequiredService<ResourceSubscriptions>().Subscribe(context.Server, uri);

@@ -62,6 +62,6 @@ public sealed class ReadTools(LibraryHost host)
             page.TotalChars,
             note.Sections.Where(s => s.Depth is 2 or 3 && s.Anchor.Length > 0).Select(s => new NoteHeading(s.Anchor, s.Heading, s.Depth)).ToList(),
             note.Links.Select(l => l.Target).Distinct().ToList());
-        return ToolResults.Structured(result);
+        return ToolResults.Structured(result, warning: library.IndexNotice);
     }
 }

@@ -17,7 +17,8 @@ public sealed class SearchTools(LibraryHost host)
         fine-tuning, production, evaluation, system-design case studies). Returns ranked note sections, best first, each with
         a snippet where matched terms are marked **like this**, the section's llmprep:// URI (pass it to read_note) and a
         resource_link. Plain words match in any order (all words first; if no section has them all, any word);
-        "quoted phrases", prefix* and -exclusions work; other punctuation is ignored. Filter by section (e.g. "03" or
+        "quoted phrases", prefix* and -exclusions work; other punctuation is ignored; American and British spellings
+        match each other (optimize/optimise). Filter by section (e.g. "03" or
         "rag-and-embeddings"), level, priority or tags. Page with offset/next_offset; max_tokens caps the size of the result.
         """)]
     public async Task<CallToolResult> SearchNotes(
@@ -54,7 +55,7 @@ public sealed class SearchTools(LibraryHost host)
                 Title = hit.Anchor.Length == 0 ? hit.Title : $"{hit.Title} › {hit.Heading}",
                 MimeType = "text/markdown",
             });
-            return ToolResults.Structured(result, links);
+            return ToolResults.Structured(result, links, library.IndexNotice);
         }
         catch (SearchException ex)
         {

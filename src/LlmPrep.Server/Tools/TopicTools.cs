@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Search;
+using LlmPrep.Core.Topics;
 using LlmPrep.Server.Hosting;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -11,16 +12,22 @@ namespace LlmPrep.Server.Tools;
 public sealed class TopicTools(LibraryHost host)
 {
     [McpServerTool(Name = "list_topics", Title = "List study topics", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(CorpusOutline))]
+        UseStructuredContent = true, OutputSchemaType = typeof(TopicList))]
     [Description("""
-        The outline of the interview-prep corpus: sections in study order, each with its notes (id, title, llmprep:// URI,
-        level, interview priority must/good/nice, study minutes, quiz card count, one-line summary) and totals. Use it to
-        plan study, pick a topic to quiz on, or find a note to read. Optional filters narrow it to one section, level or priority.
+        The outline of the interview-prep corpus: every section in study order with its note count, minutes and cards, and
+        its notes (id, title, level, interview priority must/good/nice, study minutes, quiz card count; detail "full" adds
+        the llmprep:// URI and a one-line summary). Use it to plan study, pick a topic to quiz on, or find a note to read
+        (read_note takes the id). Optional filters narrow it to one section, level or priority. max_tokens caps the size:
+        notes that do not fit come on the next page (offset = next_offset). "problems" counts what is wrong in the notes
+        and names the first few; llmprep://problems lists them all.
         """)]
     public async Task<CallToolResult> ListTopics(
         [Description("Only this section: folder name, number (\"03\") or name (\"rag-and-embeddings\").")] string? section = null,
         [Description("Only notes of this level: beginner, intermediate, advanced or expert.")] string? level = null,
         [Description("Only notes of this priority: must, good or nice.")] string? priority = null,
+        [Description("\"compact\" (default) or \"full\" (adds each note's URI and summary).")] string detail = TopicListing.Compact,
+        [Description("Notes to skip, for the next page (use next_offset from the previous result).")] int offset = 0,
+        [Description("Approximate token budget for the whole result (default 2000); the remaining notes come on the next page.")] int max_tokens = TopicListing.DefaultMaxTokens,
         CancellationToken cancellationToken = default)
     {
         var library = await host.GetAsync(cancellationToken);
@@ -60,10 +67,21 @@ public sealed class TopicTools(LibraryHost host)
             priorityValue = parsed;
         }
 
-        var outline = CorpusOutline.Build(corpus, n =>
-            (sectionName is null || n.Section == sectionName)
-            && (levelValue is null || n.Level == levelValue)
-            && (priorityValue is null || n.Priority == priorityValue));
-        return ToolResults.Structured(outline);
+        try
+        {
+            var topics = TopicListing.Build(
+                corpus,
+                n => (sectionName is null || n.Section == sectionName)
+                    && (levelValue is null || n.Level == levelValue)
+                    && (priorityValue is null || n.Priority == priorityValue),
+                detail,
+                offset,
+                max_tokens);
+            return ToolResults.Structured(topics, warning: library.IndexNotice);
+        }
+        catch (TopicListException ex)
+        {
+            return ToolResults.Error(ex.Message);
+        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ResourcePagingTests : IAsyncLifetime
     public async Task Resources_come_in_pages_with_a_cursor()
     {
         var first = await _mcp.Client.ListResourcesAsync(new ListResourcesRequestParams());
-        Assert.Equal(50 + 4, first.Resources.Count); // 50 notes, the outline, study plan, glossary and progress report
+        Assert.Equal(50 + 5, first.Resources.Count); // 50 notes, the outline, study plan, glossary, progress report and problem list
         Assert.Equal("50", first.NextCursor);
 
         var second = await _mcp.Client.ListResourcesAsync(new ListResourcesRequestParams { Cursor = first.NextCursor });

@@ -5,6 +5,7 @@ using LlmPrep.Core.Corpus;
 using LlmPrep.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -24,12 +25,18 @@ public sealed class McpHarness : IAsyncDisposable
     private readonly Task _serverTask;
     private readonly bool _ownsData;
 
-    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time)
+    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time, LogCapture? logs)
     {
         Settings = settings;
         _ownsData = ownsData;
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(builder =>
+        {
+            if (logs is not null)
+            {
+                builder.AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             services.AddSingleton(time);
@@ -44,13 +51,13 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null)
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, LogCapture? logs = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
         };
-        var harness = new McpHarness(settings, dataDirectory is null, time);
+        var harness = new McpHarness(settings, dataDirectory is null, time, logs);
         clientOptions ??= new McpClientOptions();
         clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(60);
         foreach (var service in harness._services.GetServices<IHostedService>())
