@@ -17,6 +17,8 @@ internal sealed class GlobalOptions
     {
         Description = "Folder for the index and your progress (default ~/.local/share/llmprep). Also LLMPREP_DATA_DIR.",
         Recursive = true,
+        // An installer may pass "--data-dir=" for a setting the person left empty: that means the default.
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
     public Option<bool> NoBundled { get; } = new("--no-bundled")

@@ -43,6 +43,9 @@ internal static class ServeCommand
         builder.Services.AddLlmPrep(settings).WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
 
         await using var app = builder.Build();
+        // Liveness for container and load-balancer probes: a fixed answer that reveals nothing, so it
+        // is served before (and without) the Host/Origin guard.
+        app.Map(HealthCommand.Path, health => health.Run(HealthCommand.RespondAsync));
         var guard = new LocalRequestGuard(settings.AllowedHosts);
         app.Use(guard.InvokeAsync);
         app.MapMcp("/mcp");

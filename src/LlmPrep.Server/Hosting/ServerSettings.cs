@@ -23,8 +23,8 @@ public sealed class ServerSettings
 
     public static string BundledCorpusDirectory => Path.Combine(AppContext.BaseDirectory, "corpus");
 
-    /// <param name="corpusDirs">Extra corpus roots from <c>--corpus</c>.</param>
-    /// <param name="dataDir">From <c>--data-dir</c>.</param>
+    /// <param name="corpusDirs">Extra corpus roots from <c>--corpus</c>; empty values are ignored.</param>
+    /// <param name="dataDir">From <c>--data-dir</c>; empty means the default.</param>
     /// <param name="noBundled">From <c>--no-bundled</c>: leave the bundled corpus out.</param>
     public static ServerSettings Resolve(IReadOnlyList<string>? corpusDirs, string? dataDir, bool noBundled)
     {
@@ -41,6 +41,7 @@ public sealed class ServerSettings
             roots.Add(new CorpusRoot(BundledRootName, BundledCorpusDirectory));
         }
 
+        corpusDirs = corpusDirs?.Where(d => !string.IsNullOrWhiteSpace(d)).ToArray();
         var extra = corpusDirs is { Count: > 0 }
             ? corpusDirs
             : Environment.GetEnvironmentVariable("LLMPREP_CORPUS") is { Length: > 0 } env
@@ -52,9 +53,10 @@ public sealed class ServerSettings
             roots.Add(new CorpusRoot(UniqueName(roots, Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar))), full));
         }
 
-        var data = dataDir
-            ?? Environment.GetEnvironmentVariable("LLMPREP_DATA_DIR")
-            ?? (section["DataDir"] is { Length: > 0 } configured ? configured : LibraryOptions.DefaultDataDirectory);
+        var data = NonEmpty(dataDir)
+            ?? NonEmpty(Environment.GetEnvironmentVariable("LLMPREP_DATA_DIR"))
+            ?? NonEmpty(section["DataDir"])
+            ?? LibraryOptions.DefaultDataDirectory;
 
         return new ServerSettings
         {
@@ -64,6 +66,8 @@ public sealed class ServerSettings
             AllowedHosts = section.GetSection("Http:AllowedHosts").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray(),
         };
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string ExpandHome(string path) =>
         path.StartsWith('~') ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..] : path;
