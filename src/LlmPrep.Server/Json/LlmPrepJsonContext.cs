@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
+using LlmPrep.Server.Apps;
 using LlmPrep.Server.Tools;
 using ModelContextProtocol;
 
@@ -20,6 +21,9 @@ namespace LlmPrep.Server.Json;
 [JsonSerializable(typeof(AnswerOutcome))]
 [JsonSerializable(typeof(RevealOutcome))]
 [JsonSerializable(typeof(ProgressReport))]
+[JsonSerializable(typeof(StudyActivity))]
+[JsonSerializable(typeof(NoteView))]
+[JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(RatingName))]
 [JsonSerializable(typeof(RatingName?))]
 [JsonSerializable(typeof(long?))]
