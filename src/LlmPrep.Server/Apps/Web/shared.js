@@ -71,8 +71,10 @@ const LP = (() => {
   let lastSize = "";
   function reportSize() {
     const el = document.documentElement;
-    const width = Math.ceil(el.scrollWidth);
-    const height = Math.ceil(el.scrollHeight);
+    // The body's own box: the document's scroll height never shrinks below the frame the host gave it.
+    const box = document.body.getBoundingClientRect();
+    const width = Math.ceil(Math.max(box.width, document.body.scrollWidth));
+    const height = Math.ceil(box.height);
     const key = `${width}x${height}`;
     if (key === lastSize) return;
     lastSize = key;
@@ -194,7 +196,7 @@ const LP = (() => {
       .replace(/\\[,;:! ]/g, " ")
       .replace(new RegExp(String.raw`\^` + group, "g"), "<sup>$1</sup>")
       .replace(new RegExp("_" + group, "g"), "<sub>$1</sub>")
-      .replace(/\^([A-Za-z0-9+\-*'′]|&#39;)/g, "<sup>$1</sup>")
+      .replace(/\^(&#39;|[^\s{}<&\\])/g, "<sup>$1</sup>")
       .replace(/_([A-Za-z0-9])/g, "<sub>$1</sub>")
       .replace(/[{}]/g, "");
     return s;
