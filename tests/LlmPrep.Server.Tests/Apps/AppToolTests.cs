@@ -39,7 +39,7 @@ public sealed class AppToolTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Note_view_escapes_raw_html_and_reads_one_section()
+    public async Task Note_view_reads_one_section_and_refuses_paths_outside_the_corpus()
     {
         var toc = (await _mcp.CallOkAsync("note_view", new() { ["uri"] = "hybrid-search" })).GetProperty("toc");
         var anchor = toc[0].GetProperty("anchor").GetString();
@@ -74,6 +74,37 @@ public sealed class AppToolTests : IAsyncLifetime
                 .Single(s => s.GetProperty("section").GetString() == section.GetProperty("section").GetString())
                 .GetProperty("readiness").GetInt32();
             Assert.Equal(readiness, section.GetProperty("priorities").EnumerateArray().Sum(p => p.GetProperty("share").GetDouble()), 0.6);
+        }
+    }
+
+    [Fact]
+    public async Task Note_view_escapes_raw_html_from_a_note()
+    {
+        var corpus = Directory.CreateTempSubdirectory("llmprep-apps-corpus-").FullName;
+        try
+        {
+            var source = File.ReadAllText(Path.Combine(Fixtures.Corpus, "03-rag-and-embeddings", "hybrid-search.md"));
+            Directory.CreateDirectory(Path.Combine(corpus, "03-rag-and-embeddings"));
+            File.WriteAllText(
+                Path.Combine(corpus, "03-rag-and-embeddings", "hybrid-search.md"),
+                source.Replace("## BM25\n", "## BM25\n\n<script>alert(1)</script> <img src=x onerror=alert(2)>\n", StringComparison.Ordinal));
+            await using var mcp = await McpHarness.StartAsync(corpus: corpus, clientOptions: new McpClientOptions
+            {
+                Capabilities = new ClientCapabilities
+                {
+                    Extensions = new Dictionary<string, object> { ["io.modelcontextprotocol/ui"] = JsonSerializer.SerializeToElement(new { mimeTypes = AppMimeTypes }) },
+                },
+            });
+
+            var html = (await mcp.CallOkAsync("note_view", new() { ["uri"] = "hybrid-search" })).GetProperty("html").GetString()!;
+
+            Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(corpus, recursive: true);
         }
     }
 }
