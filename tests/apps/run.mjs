@@ -290,6 +290,9 @@ try {
 
   await test("quiz me on this note asks the assistant in the chat", async () => {
     const frame = await (await page.$("iframe")).contentFrame();
+    await page.evaluate(() => window.scrollTo(0, 0)); // the contents link scrolled the host page smoothly
+    await frame.waitForFunction(() => window.parent && document.getElementById("quiz-me").getBoundingClientRect().top >= 0);
+    await frame.$eval("#quiz-me", (b) => b.scrollIntoView({ block: "center", behavior: "instant" }));
     await frame.click("#quiz-me");
     await frame.waitForFunction(() => document.getElementById("status").textContent.includes("Asked"));
     assert(lastEvent("message").params.content[0].text.includes(`"${first.note_id}"`), "ui/message names the note");
