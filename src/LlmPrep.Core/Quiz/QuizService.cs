@@ -115,11 +115,9 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var memories = store.Memories();
 
         // Recall probability today; cards still in (re)learning steps count half, unstudied cards nothing.
-        double Recall(QuizCard card) => memories.TryGetValue(card.Id, out var m)
-            ? scheduler.Retrievability(m, now) * (m.State == CardState.Review ? 1 : 0.5)
-            : 0;
-        static int Weight(Note note) => note.Priority switch { NotePriority.Must => 3, NotePriority.Good => 2, _ => 1 };
-        static int Percent(double value) => (int)Math.Round(value * 100, MidpointRounding.AwayFromZero);
+        double Recall(QuizCard card) => CardRecall.Of(scheduler, memories.GetValueOrDefault(card.Id), now);
+        static int Weight(Note note) => CardRecall.Weight(note.Priority);
+        static int Percent(double value) => CardRecall.Percent(value);
 
         var sections = corpus.Notes
             .GroupBy(n => n.Section)
@@ -183,6 +181,10 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             streak,
             times.Count > 0 ? times[^1] : null);
     }
+
+    /// <summary>The calendar behind the readiness report: reviews due per day ahead, reviews done per day behind, and each section's priority split.</summary>
+    public StudyActivity Activity(CorpusSnapshot corpus, int forecastDays = StudyActivity.DefaultForecastDays, int historyDays = StudyActivity.DefaultHistoryDays) =>
+        StudyActivity.Build(corpus, store, scheduler, time, forecastDays, historyDays);
 
     private static AnswerOutcome Outcome(Note note, QuizCard card, ReviewRecord record, IReadOnlyList<string> covered, string feedback, string? instruction)
     {

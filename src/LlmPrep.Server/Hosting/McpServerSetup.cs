@@ -1,4 +1,5 @@
 using System.Reflection;
+using LlmPrep.Server.Apps;
 using LlmPrep.Server.Completions;
 using LlmPrep.Server.Json;
 using LlmPrep.Server.Prompts;
@@ -50,6 +51,7 @@ public static class McpServerSetup
             .WithTools<TopicTools>(json)
             .WithTools<QuizTools>(json)
             .WithTools<ProgressTools>(json)
+            .WithApps()
             .WithPrompts<InterviewPrompts>(json)
             .WithPrompts<ConceptPrompts>(json)
             .WithPrompts<CareerPrompts>(json)

@@ -5,6 +5,7 @@ using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
 using LlmPrep.Core.Topics;
+using LlmPrep.Server.Apps;
 using LlmPrep.Server.Tools;
 using ModelContextProtocol;
 
@@ -22,6 +23,9 @@ namespace LlmPrep.Server.Json;
 [JsonSerializable(typeof(AnswerOutcome))]
 [JsonSerializable(typeof(RevealOutcome))]
 [JsonSerializable(typeof(ProgressReport))]
+[JsonSerializable(typeof(StudyActivity))]
+[JsonSerializable(typeof(NoteView))]
+[JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(RatingName))]
 [JsonSerializable(typeof(RatingName?))]
 [JsonSerializable(typeof(long?))]
