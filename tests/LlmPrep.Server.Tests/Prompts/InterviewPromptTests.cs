@@ -78,13 +78,13 @@ public sealed class InterviewPromptTests(RealCorpus corpus) : IClassFixture<Real
     [Fact]
     public async Task A_scenario_without_a_case_study_gets_the_framework_and_related_notes()
     {
-        var result = await GetAsync("system_design", new() { ["scenario"] = "a recommendation system for an online shop" });
+        var result = await GetAsync("system_design", new() { ["scenario"] = "a meeting-notes summariser for a video-call app" });
 
         var uris = PromptAssert.Uris(result);
         Assert.Equal("llmprep://notes/09-interview-prep/system-design-framework", uris[0]);
         Assert.True(uris.Count > 1, "a related note should be embedded");
         Assert.DoesNotContain(uris, u => u.Contains("/case-", StringComparison.Ordinal));
-        PromptAssert.Mentions(result, "There is no case study for this scenario", "\"a recommendation system for an online shop\" (my words; this is the task)");
+        PromptAssert.Mentions(result, "There is no case study for this scenario", "\"a meeting-notes summariser for a video-call app\" (my words; this is the task)");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class StudyPlannerTests
     [Fact]
     public void Everything_fits_in_enough_time_in_study_order()
     {
-        var plan = StudyPlanner.Build(Corpus, 10, 6, [], null);
+        var plan = StudyPlanner.Build(Corpus, 12, 6, [], null);
 
         Assert.Empty(plan.Left);
         var studied = plan.Days.SelectMany(d => d.Items).Select(i => i.Note).OfType<Note>().ToList();
