@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(ProgressCommand.Create(global));
         root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(BenchCommand.Create(global));
+        root.Subcommands.Add(TokenCommand.Create(global));
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(global.Settings(result), cancellationToken));
         return root;
     }

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using LlmPrep.Server.Hosting;
+using LlmPrep.Server.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol.AspNetCore;
 
 namespace LlmPrep.Server.Cli;
 
@@ -28,23 +27,17 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Streamable HTTP at <c>/mcp</c>, with sessions (so sampling works) and Host/Origin checks against DNS rebinding.</summary>
+    /// <summary>Streamable HTTP at <c>/mcp</c>, with sessions (so sampling works); see <see cref="HttpHost"/> for the binding and token rules.</summary>
     public static async Task<int> RunHttpAsync(ServerSettings settings, string urls, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        builder.WebHost.UseUrls(urls);
-        builder.Services.AddLlmPrep(settings).WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
+        var (built, refusal) = HttpHost.Build(settings, urls);
+        if (built is null)
+        {
+            Console.Error.WriteLine($"llmprep: {refusal}");
+            return 2;
+        }
 
-        await using var app = builder.Build();
-        var guard = new LocalRequestGuard(settings.AllowedHosts);
-        app.Use(guard.InvokeAsync);
-        app.MapMcp("/mcp");
+        await using var app = built;
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Urls)
         {
@@ -60,7 +53,7 @@ internal static class ServeCommand
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Services.AddLlmPrep(settings).WithStdioServerTransport();

@@ -21,6 +21,7 @@ public static class McpServerSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<LibraryHost>();
+        services.TryAddSingleton<IProgressUser, LocalProgressUser>();
         services.AddSingleton<QuizHost>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ResourceSubscriptions>();

@@ -44,11 +44,12 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null)
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, TimeSpan? busyTimeout = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
+            ProgressBusyTimeout = busyTimeout ?? Core.Progress.ProgressDatabase.DefaultBusyTimeout,
         };
         var harness = new McpHarness(settings, dataDirectory is null, time);
         clientOptions ??= new McpClientOptions();
