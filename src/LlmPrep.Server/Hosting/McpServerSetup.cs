@@ -1,4 +1,5 @@
 using System.Reflection;
+using LlmPrep.Server.Arguments;
 using LlmPrep.Server.Completions;
 using LlmPrep.Server.Json;
 using LlmPrep.Server.Prompts;
@@ -46,6 +47,7 @@ public static class McpServerSetup
                 options.ServerInstructions = ServerInstructions.Text;
                 options.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true, ListChanged = true } };
             })
+            .WithMessageFilters(filters => filters.AddIncomingFilter(ArgumentCheck.Filter))
             .WithTools<SearchTools>(json)
             .WithTools<ReadTools>(json)
             .WithTools<TopicTools>(json)
