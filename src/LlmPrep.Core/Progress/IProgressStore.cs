@@ -1,11 +1,11 @@
-
 namespace LlmPrep.Core.Progress;
 
 /// <summary>
-/// A person's study history: card memory states and every review. It is the user's data, so every
-/// write is committed before the call returns, and nothing here depends on the disposable index.
-/// One store serves one user id (SQLite for one person; a shared deployment would key a server database by it).
+/// One user's study history: card memory states and every review. It is the person's data, so every write is
+/// committed before the call returns, and nothing here depends on the disposable index. Every method is scoped
+/// to <see cref="UserId"/>; an <see cref="IProgressDatabase"/> hands out one view per user.
 /// </summary>
+/// <remarks>Methods throw <see cref="ProgressStoreException"/> when the store cannot be read or written (busy, read-only, disk full).</remarks>
 public interface IProgressStore : IDisposable
 {
     string UserId { get; }
@@ -18,6 +18,13 @@ public interface IProgressStore : IDisposable
 
     /// <summary>Records a review and the card's new memory in one transaction.</summary>
     ReviewRecord Record(NewReview review);
+
+    /// <summary>
+    /// Reads the card's history, lets <paramref name="decide"/> build the review from it, and records that review, all in
+    /// one write transaction, so concurrent answers to one card never schedule from a stale state. When
+    /// <paramref name="decide"/> returns null nothing is written and the card's last review is returned.
+    /// </summary>
+    RecordedReview Record(string cardId, Func<CardHistory, NewReview?> decide);
 
     /// <summary>Replaces the rating of a review (and the memory it produced) in one transaction.</summary>
     ReviewRecord Amend(long reviewId, Rating rating, double? score, string grader, CardMemory after, DateTimeOffset amendedAt);

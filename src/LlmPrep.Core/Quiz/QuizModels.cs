@@ -46,6 +46,7 @@ public sealed record QuizNextResult(QuizQuestion? Card, int DueCount, int NewCou
 /// <param name="NextDue">When the card is due again.</param>
 /// <param name="IntervalDays">Days until then (0 for a same-day learning step).</param>
 /// <param name="Instruction">What the assistant should do next, when its own judgement is wanted.</param>
+/// <param name="AlreadyRecorded">True when this was a repeated call with the same answer: the earlier review is returned and nothing was added.</param>
 public sealed record AnswerOutcome(
     string CardId,
     long ReviewId,
@@ -60,7 +61,8 @@ public sealed record AnswerOutcome(
     string SourceUri,
     DateTimeOffset NextDue,
     int IntervalDays,
-    string? Instruction);
+    string? Instruction,
+    bool AlreadyRecorded = false);
 
 /// <summary>A card's answer, shown on request.</summary>
 /// <param name="CardId">The card.</param>

@@ -13,6 +13,9 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
     /// <summary>A reveal this soon after answering the card is free; later (or without an answer) it counts as Again.</summary>
     public static readonly TimeSpan RevealGrace = TimeSpan.FromHours(1);
 
+    /// <summary>The same answer to the same card this soon after is a retry of one call, not a second review.</summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromMinutes(2);
+
     public const string RevealedGrader = "revealed";
     public const string SelfGrader = "self";
     public const string AssistantGrader = "assistant";
@@ -55,18 +58,42 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         return new QuizNextResult(question, due.Count, fresh.Count, nextDue, message);
     }
 
-    /// <summary>Records a graded answer; <paramref name="selfRating"/> (the person's own) overrides the grade's rating.</summary>
+    /// <summary>
+    /// Records a graded answer; <paramref name="selfRating"/> (the person's own) overrides the grade's rating. The card's memory
+    /// is read, scheduled and written in one transaction. The same answer to the same card within <see cref="RetryWindow"/>
+    /// is a retried call (a client that lost the reply): the review already recorded is returned and nothing is added.
+    /// </summary>
     public AnswerOutcome Answer(CorpusSnapshot corpus, QuizCard card, string answer, Grade grade, Rating? selfRating, string? instruction = null)
     {
         var note = NoteOf(corpus, card);
         var now = time.GetUtcNow();
-        var before = store.Memory(card.Id) ?? CardMemory.New(now);
         var rating = selfRating ?? grade.Rating;
-        var after = scheduler.Review(before, rating, now);
-        var record = store.Record(new NewReview(
-            card.Id, card.NoteId, now, rating, grade.Score, selfRating is null ? grade.Grader : SelfGrader, answer, grade.Missed, before, after));
-        return Outcome(note, card, record, grade.Covered, grade.Feedback, instruction);
+        var written = store.Record(card.Id, history =>
+        {
+            if (IsRetry(history.Last, answer, now))
+            {
+                return null;
+            }
+
+            var before = history.Memory ?? CardMemory.New(now);
+            var after = scheduler.Review(before, rating, now);
+            return new NewReview(card.Id, card.NoteId, now, rating, grade.Score, selfRating is null ? grade.Grader : SelfGrader, answer, grade.Missed, before, after);
+        });
+        if (!written.Added)
+        {
+            var recorded = written.Review;
+            var covered = card.KeyPoints.Except(recorded.Missed).ToList();
+            var feedback = $"This answer was already recorded at {recorded.ReviewedAt:u} (review {recorded.Id}); this repeated call added nothing and returns that review.";
+            return Outcome(note, card, recorded, covered, feedback, instruction) with { AlreadyRecorded = true };
+        }
+
+        return Outcome(note, card, written.Review, grade.Covered, grade.Feedback, instruction);
     }
+
+    private static bool IsRetry(ReviewRecord? last, string answer, DateTimeOffset now) =>
+        last is { Answer: { } previous } && last.Grader != RevealedGrader &&
+        string.Equals(previous, answer, StringComparison.Ordinal) &&
+        now - last.ReviewedAt <= RetryWindow && now >= last.ReviewedAt;
 
     /// <summary>Replaces the rating of the card's latest review (the assistant's or person's judgement), replaying FSRS from the memory before it.</summary>
     public AnswerOutcome Rate(CorpusSnapshot corpus, QuizCard card, Rating rating, long? reviewId = null)
@@ -92,16 +119,19 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
     {
         var note = NoteOf(corpus, card);
         var now = time.GetUtcNow();
-        var last = store.LastReview(card.Id);
-        var answeredJustNow = last is not null && last.Grader != RevealedGrader && now - last.ReviewedAt <= RevealGrace;
-        DateTimeOffset? nextDue = last?.After.Due;
-        if (!answeredJustNow)
+        var written = store.Record(card.Id, history =>
         {
-            var before = store.Memory(card.Id) ?? CardMemory.New(now);
-            var after = scheduler.Review(before, Rating.Again, now);
-            store.Record(new NewReview(card.Id, card.NoteId, now, Rating.Again, 0, RevealedGrader, null, card.KeyPoints, before, after));
-            nextDue = after.Due;
-        }
+            var last = history.Last;
+            if (last is not null && last.Grader != RevealedGrader && now - last.ReviewedAt <= RevealGrace)
+            {
+                return null;
+            }
+
+            var before = history.Memory ?? CardMemory.New(now);
+            return new NewReview(card.Id, card.NoteId, now, Rating.Again, 0, RevealedGrader, null, card.KeyPoints, before, scheduler.Review(before, Rating.Again, now));
+        });
+        var answeredJustNow = !written.Added;
+        DateTimeOffset? nextDue = written.Review.After.Due;
 
         return new RevealOutcome(card.Id, card.Question, card.Answer, card.KeyPoints, CardSource.UriFor(note, card), !answeredJustNow, nextDue);
     }

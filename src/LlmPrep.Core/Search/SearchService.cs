@@ -22,6 +22,13 @@ public sealed partial class SearchService(NoteIndex index)
     {
         var query = Validate(request);
         var parsed = QueryParser.Parse(query);
+        if (parsed.IsEmpty && parsed.Exclude.Count > 0)
+        {
+            var excluded = string.Join(' ', parsed.Exclude[0].Words);
+            throw new SearchException(
+                $"the query '{Shorten(query)}' has only exclusions: a query cannot consist only of -words. Add a word to search for, e.g. 'attention -{excluded}'");
+        }
+
         if (parsed.IsEmpty)
         {
             throw new SearchException($"the query '{Shorten(query)}' has no words to search for; use letters or digits (\"phrases\", prefix* and -exclusions are supported)");

@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(BenchCommand.Create(global));
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create(global));
         root.SetAction((result, cancellationToken) => ServeCommand.RunAsync(global.Settings(result), cancellationToken));
         return root;
     }

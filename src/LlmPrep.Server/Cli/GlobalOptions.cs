@@ -27,13 +27,20 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> TokensFile { get; } = new("--tokens-file")
+    {
+        Description = "The bearer tokens file for serve --http and the token commands (default: 'tokens' in the data folder). Also LLMPREP_TOKENS_FILE.",
+        Recursive = true,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Corpus);
         command.Options.Add(DataDir);
         command.Options.Add(NoBundled);
+        command.Options.Add(TokensFile);
     }
 
     public ServerSettings Settings(ParseResult result) =>
-        ServerSettings.Resolve(result.GetValue(Corpus), result.GetValue(DataDir), result.GetValue(NoBundled));
+        ServerSettings.Resolve(result.GetValue(Corpus), result.GetValue(DataDir), result.GetValue(NoBundled), result.GetValue(TokensFile));
 }

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using LlmPrep.Server.Hosting;
+using LlmPrep.Server.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ModelContextProtocol.AspNetCore;
 
 namespace LlmPrep.Server.Cli;
 
@@ -28,27 +27,17 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Streamable HTTP at <c>/mcp</c>, with sessions (so sampling works) and Host/Origin checks against DNS rebinding.</summary>
+    /// <summary>Streamable HTTP at <c>/mcp</c>, with sessions (so sampling works); see <see cref="HttpHost"/> for the binding and token rules.</summary>
     public static async Task<int> RunHttpAsync(ServerSettings settings, string urls, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new LineLoggerProvider());
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        // A failed start is rethrown and reported in one line by the command line; the host's own report would add a trace.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.WebHost.UseUrls(urls);
-        builder.Services.AddLlmPrep(settings).WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
+        var (built, refusal) = HttpHost.Build(settings, urls);
+        if (built is null)
+        {
+            Console.Error.WriteLine($"llmprep: {refusal}");
+            return 2;
+        }
 
-        await using var app = builder.Build();
-        // Liveness for container and load-balancer probes: a fixed answer that reveals nothing, so it
-        // is served before (and without) the Host/Origin guard.
-        app.Map(HealthCommand.Path, health => health.Run(HealthCommand.RespondAsync));
-        var guard = new LocalRequestGuard(settings.AllowedHosts);
-        app.Use(guard.InvokeAsync);
-        app.MapMcp("/mcp");
+        await using var app = built;
         await app.StartAsync(cancellationToken);
         foreach (var address in app.Urls)
         {
@@ -68,7 +57,7 @@ internal static class ServeCommand
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new LineLoggerProvider());
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         var (input, output) = StdioStreams.Open();

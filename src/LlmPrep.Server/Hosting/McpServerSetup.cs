@@ -1,5 +1,6 @@
 using System.Reflection;
 using LlmPrep.Server.Apps;
+using LlmPrep.Server.Arguments;
 using LlmPrep.Server.Completions;
 using LlmPrep.Server.Json;
 using LlmPrep.Server.Prompts;
@@ -22,6 +23,7 @@ public static class McpServerSetup
     {
         services.AddSingleton(settings);
         services.AddSingleton<LibraryHost>();
+        services.TryAddSingleton<IProgressUser, LocalProgressUser>();
         services.AddSingleton<QuizHost>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ResourceSubscriptions>();
@@ -46,6 +48,7 @@ public static class McpServerSetup
                 options.ServerInstructions = ServerInstructions.Text;
                 options.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true, ListChanged = true } };
             })
+            .WithMessageFilters(filters => filters.AddIncomingFilter(ArgumentCheck.Filter))
             .WithTools<SearchTools>(json)
             .WithTools<ReadTools>(json)
             .WithTools<TopicTools>(json)

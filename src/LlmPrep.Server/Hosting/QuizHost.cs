@@ -4,42 +4,62 @@ using LlmPrep.Core.Quiz;
 namespace LlmPrep.Server.Hosting;
 
 /// <summary>
-/// Opens the person's progress store on first use and owns the quiz service over it. If the progress
-/// file cannot be opened, every quiz call reports why (and the file stays untouched); search and reading still work.
+/// Opens the progress file on first use and hands out one quiz service per user over it. A failure to open is never
+/// remembered: every quiz call tries again and, while it fails, reports why (busy, read-only, refused) with the path;
+/// search and reading keep working.
 /// </summary>
-public sealed class QuizHost : IDisposable
+public sealed class QuizHost(ServerSettings settings, TimeProvider time, IProgressUser? user = null) : IDisposable
 {
-    private readonly Lazy<(QuizService? Service, ProgressStore? Store, string? Error)> _quiz;
-
-    public QuizHost(ServerSettings settings, TimeProvider time)
+    private readonly IProgressUser _user = user ?? new LocalProgressUser();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, QuizService> _services = new(StringComparer.Ordinal);
+    private readonly FsrsScheduler _scheduler = new(FsrsParameters.Default with
     {
-        _quiz = new Lazy<(QuizService?, ProgressStore?, string?)>(() =>
+        DesiredRetention = settings.DesiredRetention,
+        MaximumIntervalDays = settings.MaximumIntervalDays,
+    });
+
+    private ProgressDatabase? _database;
+
+    /// <summary>The user of the current request.</summary>
+    public string UserId => _user.UserId;
+
+    /// <summary>The quiz service of the current request's user.</summary>
+    /// <exception cref="QuizException">The progress file cannot be opened; the message says why.</exception>
+    public QuizService Service => For(_user.UserId);
+
+    /// <exception cref="QuizException">The progress file cannot be opened; the message says why.</exception>
+    public QuizService For(string userId)
+    {
+        lock (_gate)
         {
+            if (_services.TryGetValue(userId, out var service))
+            {
+                return service;
+            }
+
             try
             {
-                var store = ProgressStore.Open(settings.Library.ProgressPath);
-                var scheduler = new FsrsScheduler(FsrsParameters.Default with
-                {
-                    DesiredRetention = settings.DesiredRetention,
-                    MaximumIntervalDays = settings.MaximumIntervalDays,
-                });
-                return (new QuizService(store, scheduler, time), store, null);
+                _database ??= ProgressDatabase.Open(settings.Library.ProgressPath, settings.ProgressBusyTimeout);
             }
             catch (ProgressStoreException ex)
             {
-                return (null, null, ex.Message);
+                throw new QuizException(ex.Message);
             }
-        }, LazyThreadSafetyMode.ExecutionAndPublication);
-    }
 
-    /// <exception cref="QuizException">The progress store cannot be opened; the message says why.</exception>
-    public QuizService Service => _quiz.Value.Service ?? throw new QuizException(_quiz.Value.Error!);
+            service = new QuizService(_database.ForUser(userId), _scheduler, time);
+            _services[userId] = service;
+            return service;
+        }
+    }
 
     public void Dispose()
     {
-        if (_quiz.IsValueCreated)
+        lock (_gate)
         {
-            _quiz.Value.Store?.Dispose();
+            _database?.Dispose();
+            _database = null;
+            _services.Clear();
         }
     }
 }

@@ -21,12 +21,36 @@ public sealed class ServerSettings
     /// <summary>Host names, besides loopback, that <c>serve --http</c> answers to (Host and Origin headers).</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>Origins (scheme://host:port) a browser may call <c>serve --http</c> from; requests without an Origin are always allowed.</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    /// <summary>The bearer tokens file; by default <c>tokens</c> in the data folder.</summary>
+    public string? TokensFile { get; init; }
+
+    /// <summary>How long an HTTP session may sit idle before it is ended.</summary>
+    public TimeSpan SessionIdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>At most this many idle HTTP sessions are kept; past it the oldest are ended.</summary>
+    public int MaxIdleSessions { get; init; } = 1000;
+
+    /// <summary>Larger HTTP request bodies are refused with 413 before they are read.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>How long a progress write waits for another process's lock before it reports the file busy.</summary>
+    public TimeSpan ProgressBusyTimeout { get; init; } = Core.Progress.ProgressDatabase.DefaultBusyTimeout;
+
+    /// <summary>The minimum level of log lines written to stderr.</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
+    public string TokensPath => TokensFile ?? Path.Combine(Library.DataDirectory, Core.Access.AccessTokenFile.FileName);
+
     public static string BundledCorpusDirectory => Path.Combine(AppContext.BaseDirectory, "corpus");
 
     /// <param name="corpusDirs">Extra corpus roots from <c>--corpus</c>; empty values are ignored.</param>
     /// <param name="dataDir">From <c>--data-dir</c>; empty means the default.</param>
     /// <param name="noBundled">From <c>--no-bundled</c>: leave the bundled corpus out.</param>
-    public static ServerSettings Resolve(IReadOnlyList<string>? corpusDirs, string? dataDir, bool noBundled)
+    /// <param name="tokensFile">From <c>--tokens-file</c>.</param>
+    public static ServerSettings Resolve(IReadOnlyList<string>? corpusDirs, string? dataDir, bool noBundled, string? tokensFile = null)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
@@ -58,12 +82,27 @@ public sealed class ServerSettings
             ?? NonEmpty(section["DataDir"])
             ?? LibraryOptions.DefaultDataDirectory;
 
+        var tokens = tokensFile
+            ?? Environment.GetEnvironmentVariable("LLMPREP_TOKENS_FILE")
+            ?? (section["Auth:TokensFile"] is { Length: > 0 } configuredTokens ? configuredTokens : null);
+        string[] List(string key) => section.GetSection(key).GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray();
+
         return new ServerSettings
         {
             Library = new LibraryOptions(roots, Path.GetFullPath(ExpandHome(data))),
             DesiredRetention = double.TryParse(section["Quiz:DesiredRetention"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 0.9,
             MaximumIntervalDays = int.TryParse(section["Quiz:MaximumIntervalDays"], out var days) ? days : 365,
-            AllowedHosts = section.GetSection("Http:AllowedHosts").GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray(),
+            AllowedHosts = List("Http:AllowedHosts"),
+            AllowedOrigins = List("Http:AllowedOrigins"),
+            TokensFile = tokens is null ? null : Path.GetFullPath(ExpandHome(tokens)),
+            SessionIdleTimeout = TimeSpan.TryParse(section["Http:SessionIdleTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var idle) && idle > TimeSpan.Zero
+                ? idle : TimeSpan.FromMinutes(30),
+            MaxIdleSessions = int.TryParse(section["Http:MaxIdleSessions"], out var sessions) && sessions > 0 ? sessions : 1000,
+            MaxRequestBodyBytes = long.TryParse(section["Http:MaxRequestBodyBytes"], out var body) && body > 0 ? body : 4 * 1024 * 1024,
+            ProgressBusyTimeout = TimeSpan.TryParse(section["Progress:BusyTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var busy) && busy > TimeSpan.Zero
+                ? busy : Core.Progress.ProgressDatabase.DefaultBusyTimeout,
+            LogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(section["LogLevel"], ignoreCase: true, out var level)
+                ? level : Microsoft.Extensions.Logging.LogLevel.Information,
         };
     }
 

@@ -17,7 +17,7 @@ internal static class PromptProgress
         {
             return (quiz.Service.Report(corpus), null);
         }
-        catch (QuizException ex)
+        catch (Exception ex) when (ex is QuizException or ProgressStoreException)
         {
             return (null, ex.Message);
         }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Server.Hosting;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -21,9 +20,15 @@ public sealed class ProgressResources(LibraryHost library, QuizHost quiz)
         {
             return new TextResourceContents { Uri = Uri, MimeType = "text/markdown", Text = quiz.Service.Report(corpus).ToMarkdown() };
         }
-        catch (QuizException ex)
+        catch (Exception ex) when (ex is QuizException or Core.Progress.ProgressStoreException)
         {
-            throw new McpException(ex.Message);
+            // The reason is the content: a client that reads the resource shows the person what is wrong and what to do.
+            return new TextResourceContents
+            {
+                Uri = Uri,
+                MimeType = "text/markdown",
+                Text = $"# Interview readiness\n\nYour progress cannot be shown: {ex.Message}\n",
+            };
         }
     }
 }

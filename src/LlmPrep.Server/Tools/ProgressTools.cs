@@ -24,7 +24,7 @@ public sealed class ProgressTools(LibraryHost library, QuizHost quiz)
         {
             return ToolResults.Structured(quiz.Service.Report(corpus));
         }
-        catch (QuizException ex)
+        catch (Exception ex) when (ex is QuizException or Core.Progress.ProgressStoreException)
         {
             return ToolResults.Error(ex.Message);
         }

@@ -176,7 +176,7 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
         {
             return ToolResults.Structured(action());
         }
-        catch (QuizException ex)
+        catch (Exception ex) when (ex is QuizException or ProgressStoreException)
         {
             return ToolResults.Error(ex.Message);
         }

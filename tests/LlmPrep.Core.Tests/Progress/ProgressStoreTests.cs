@@ -6,6 +6,7 @@ namespace LlmPrep.Core.Tests.Progress;
 
 public sealed class ProgressStoreTests : IDisposable
 {
+    private static readonly string[] Suffixes = ["", "-wal", "-shm"];
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly string _dir = Directory.CreateTempSubdirectory("llmprep-progress-").FullName;
     private readonly FsrsScheduler _fsrs = new();
@@ -189,6 +190,189 @@ public sealed class ProgressStoreTests : IDisposable
         Assert.NotNull(after.Memory("crash/card"));
         store.Dispose();
     }
+
+    [Theory]
+    [InlineData("newer")]
+    [InlineData("foreign")]
+    [InlineData("damaged")]
+    public void A_refused_file_and_its_wal_and_shm_stay_byte_identical(string kind)
+    {
+        var path = PathOf();
+        WriteCrashedWalDatabase(path, kind);
+        if (kind == "damaged")
+        {
+            // Break the b-tree page headers of the table's pages in the main file.
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+            for (var page = 2; page < 12; page++)
+            {
+                file.Position = (page - 1) * 4096L;
+                file.Write([0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5, 0xA5]);
+            }
+        }
+
+        Assert.True(File.Exists(path + "-wal"));
+        var before = Hashes(path);
+
+        var error = Assert.Throws<ProgressStoreException>(() => ProgressStore.Open(path));
+        SqliteConnection.ClearAllPools();
+
+        Assert.Contains("left untouched", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hashes(path));
+    }
+
+    [Fact]
+    public void A_file_without_shm_is_checked_on_a_copy_and_left_identical()
+    {
+        var path = PathOf();
+        WriteCrashedWalDatabase(path, "newer");
+        File.Delete(path + "-shm");
+        var before = Hashes(path);
+
+        var error = Assert.Throws<ProgressStoreException>(() => ProgressStore.Open(path));
+
+        Assert.Equal(ProgressProblem.NewerVersion, error.Problem);
+        Assert.Equal(before, Hashes(path));
+    }
+
+    [Fact]
+    public void A_write_lock_held_elsewhere_is_reported_as_busy_and_works_once_released()
+    {
+        var path = PathOf();
+        using (ProgressStore.Open(path))
+        {
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var store = ProgressStore.Open(path, busyTimeout: TimeSpan.FromMilliseconds(200));
+        using (var other = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            other.Open();
+            using var begin = other.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+
+            var error = Assert.Throws<ProgressStoreException>(() => store.Record(Review("note/q1", Rating.Good, T0)));
+            Assert.Equal(ProgressProblem.Busy, error.Problem);
+            Assert.Contains("another LlmPrep process", error.Message, StringComparison.Ordinal);
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+            var opening = Assert.Throws<ProgressStoreException>(() => ProgressStore.Open(path, busyTimeout: TimeSpan.FromMilliseconds(200)));
+            Assert.Equal(ProgressProblem.Busy, opening.Problem);
+        }
+
+        store.Record(Review("note/q1", Rating.Good, T0));
+        Assert.Single(store.RecentReviews(10));
+    }
+
+    [Fact]
+    public void Many_processes_creating_one_file_at_once_all_succeed()
+    {
+        var path = PathOf();
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            try
+            {
+                using var store = ProgressStore.Open(path, $"user{i}");
+                store.Record(Review($"note/q{i}", Rating.Good, T0));
+            }
+            catch (Exception ex)
+            {
+                errors.Add(ex);
+            }
+        });
+
+        Assert.Empty(errors);
+        using var check = ProgressStore.Open(path, "user3");
+        Assert.Single(check.RecentReviews(10));
+    }
+
+    [Fact]
+    public void Each_user_sees_only_their_own_history()
+    {
+        using var database = ProgressDatabase.Open(PathOf());
+        using var alice = database.ForUser("alice");
+        using var bob = database.ForUser("bob");
+
+        alice.Record(Review("note/q1", Rating.Good, T0));
+
+        Assert.Single(alice.RecentReviews(10));
+        Assert.Empty(bob.RecentReviews(10));
+        Assert.Null(bob.Memory("note/q1"));
+        Assert.Empty(bob.Memories());
+        Assert.Null(bob.LastReview("note/q1"));
+    }
+
+    [Fact]
+    public void A_data_folder_that_is_a_file_is_named_in_the_error()
+    {
+        var file = PathOf("not-a-folder");
+        File.WriteAllText(file, "x");
+
+        var error = Assert.Throws<ProgressStoreException>(() => ProgressStore.Open(Path.Combine(file, "progress.db")));
+
+        Assert.Equal(ProgressProblem.DataDirectoryIsFile, error.Problem);
+        Assert.Contains($"'{file}' is a file", error.Message, StringComparison.Ordinal);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Theory]
+    [InlineData(13, ProgressProblem.DiskFull, "is full")]
+    [InlineData(5, ProgressProblem.Busy, "try again")]
+    [InlineData(6, ProgressProblem.Busy, "try again")]
+    [InlineData(26, ProgressProblem.NotAProgressFile, "not an LlmPrep progress file")]
+    public void Sqlite_failures_are_described_by_what_happened(int code, ProgressProblem problem, string words)
+    {
+        var path = PathOf();
+
+        var error = ProgressErrors.Describe(new SqliteException("failure", code), path);
+
+        Assert.Equal(problem, error.Problem);
+        Assert.Contains(words, error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    private static void WriteCrashedWalDatabase(string path, string kind)
+    {
+        // A writer that never closes (as after kill -9) leaves progress.db-wal and -shm beside the file.
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = kind switch
+        {
+            "newer" => "PRAGMA journal_mode=WAL; CREATE TABLE future(x); INSERT INTO future VALUES (1); PRAGMA user_version = 99;",
+            "foreign" => "PRAGMA journal_mode=WAL; CREATE TABLE invoices(id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1);",
+            _ => "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA user_version = 2; CREATE TABLE reviews(id INTEGER PRIMARY KEY, note TEXT); " +
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO reviews SELECT i, printf('%.300c', 'x') FROM n; " +
+                 "PRAGMA wal_checkpoint(TRUNCATE); INSERT INTO reviews VALUES (1000, 'in the wal');",
+        };
+        command.ExecuteNonQuery();
+        CopyWhileOpen(path);
+        connection.Dispose();
+        SqliteConnection.ClearAllPools();
+        RestoreCopy(path);
+    }
+
+    private static void CopyWhileOpen(string path)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            File.Copy(path + suffix, path + suffix + ".crash", overwrite: true);
+        }
+    }
+
+    private static void RestoreCopy(string path)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            File.Move(path + suffix + ".crash", path + suffix, overwrite: true);
+        }
+    }
+
+    private static Dictionary<string, string> Hashes(string path) =>
+        Suffixes
+            .Where(suffix => File.Exists(path + suffix))
+            .ToDictionary(suffix => suffix, suffix => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path + suffix))));
 
     public void Dispose()
     {

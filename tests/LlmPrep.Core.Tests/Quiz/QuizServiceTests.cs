@@ -171,6 +171,57 @@ public sealed class QuizServiceTests : IDisposable
         Assert.Equal(0, report.StudiedCards);
     }
 
+    [Fact]
+    public void A_retried_answer_returns_the_recorded_review_instead_of_adding_one()
+    {
+        var card = Card("chunking");
+        var first = Answer(card, Rating.Good);
+        _time.Advance(TimeSpan.FromSeconds(90));
+
+        var retry = Answer(card, Rating.Good);
+
+        Assert.True(retry.AlreadyRecorded);
+        Assert.False(first.AlreadyRecorded);
+        Assert.Equal(first.ReviewId, retry.ReviewId);
+        Assert.Contains("already recorded", retry.Feedback, StringComparison.Ordinal);
+        Assert.Single(_store.RecentReviews(10));
+    }
+
+    [Fact]
+    public void A_different_answer_or_a_later_one_is_a_new_review()
+    {
+        var card = Card("chunking");
+        Answer(card, Rating.Good);
+        var other = _quiz.Answer(_snapshot, card, "another answer", new Grade(0.5, Rating.Good, [], card.KeyPoints, "feedback", "key_points"), selfRating: null);
+        _time.Advance(QuizService.RetryWindow + TimeSpan.FromSeconds(1));
+        var later = _quiz.Answer(_snapshot, card, "another answer", new Grade(0.5, Rating.Good, [], card.KeyPoints, "feedback", "key_points"), selfRating: null);
+
+        Assert.False(other.AlreadyRecorded);
+        Assert.False(later.AlreadyRecorded);
+        Assert.Equal(3, _store.RecentReviews(10).Count);
+    }
+
+    [Fact]
+    public void Concurrent_answers_to_one_card_each_schedule_from_the_state_the_previous_one_left()
+    {
+        var card = Card("chunking");
+        var path = Path.Combine(_corpus.DataDirectory, "progress.db");
+        using var second = ProgressStore.Open(path);
+        var quizzes = new[] { _quiz, new QuizService(second, new FsrsScheduler(), _time) };
+
+        Parallel.For(0, 40, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            quizzes[i % 2].Answer(_snapshot, card, $"answer {i}", new Grade(0.5, (Rating)(1 + (i % 4)), [], card.KeyPoints, "feedback", "key_points"), selfRating: null));
+
+        var reviews = _store.RecentReviews(100).Reverse().ToList();
+        Assert.Equal(40, reviews.Count);
+        for (var i = 1; i < reviews.Count; i++)
+        {
+            Assert.Equal(reviews[i - 1].After, reviews[i].Before);
+        }
+
+        Assert.Equal(reviews[^1].After, _store.Memory(card.Id));
+    }
+
     public void Dispose()
     {
         _store.Dispose();

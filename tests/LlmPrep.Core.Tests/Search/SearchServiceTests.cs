@@ -172,6 +172,17 @@ public sealed class SearchServiceTests : IDisposable
         Assert.Contains("limit is 1,000", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-attention")]
+    [InlineData("-attention -softmax")]
+    public void A_query_of_only_exclusions_says_so(string query)
+    {
+        var error = Assert.Throws<SearchException>(() => _library.Search(new SearchRequest(query)));
+
+        Assert.Contains("cannot consist only of -words", error.Message, StringComparison.Ordinal);
+        Assert.Contains("attention -attention", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Punctuation_only_query_is_a_clear_error()
     {

@@ -72,6 +72,8 @@ public sealed class HttpServerTests : IAsyncLifetime
     [Theory]
     [InlineData("evil.example", null)]
     [InlineData("127.0.0.1", "http://evil.example")]
+    [InlineData("127.0.0.1", "http://localhost:5173")]
+    [InlineData("127.0.0.1", "http://127.0.0.1:1")]
     public async Task Rejects_foreign_hosts_and_origins(string host, string? origin)
     {
         using var http = new HttpClient();
@@ -91,6 +93,39 @@ public sealed class HttpServerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("not allowed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refuses_a_body_over_the_limit_with_413_before_reading_it()
+    {
+        // Only the headers are sent: the answer must come from the declared length, without waiting for 26 MB.
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, _port);
+        var stream = tcp.GetStream();
+        var head = $"POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:{_port}\r\nContent-Type: application/json\r\n" +
+            "Accept: application/json, text/event-stream\r\nContent-Length: 27262976\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+
+        var status = await reader.ReadLineAsync();
+
+        Assert.Equal("HTTP/1.1 413 Payload Too Large", status);
+    }
+
+    [Fact]
+    public async Task Serves_requests_without_an_origin_and_from_no_other()
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static int FreePort()

@@ -24,6 +24,7 @@ public sealed class McpHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Task _serverTask;
     private readonly bool _ownsData;
+    private StreamReader? _rawReader;
 
     private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time, LogCapture? logs)
     {
@@ -51,11 +52,12 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, LogCapture? logs = null)
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, LogCapture? logs = null, TimeSpan? busyTimeout = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
+            ProgressBusyTimeout = busyTimeout ?? Core.Progress.ProgressDatabase.DefaultBusyTimeout,
         };
         var harness = new McpHarness(settings, dataDirectory is null, time, logs);
         clientOptions ??= new McpClientOptions();
@@ -69,6 +71,48 @@ public sealed class McpHarness : IAsyncDisposable
             new StreamClientTransport(harness._clientToServer.Writer.AsStream(), harness._serverToClient.Reader.AsStream()),
             clientOptions);
         return harness;
+    }
+
+    /// <summary>
+    /// A connection that speaks raw JSON-RPC lines, for input no typed client can send (such as an escaped unpaired
+    /// surrogate); the handshake is done and <see cref="Client"/> is not used.
+    /// </summary>
+    public static async Task<McpHarness> StartRawAsync()
+    {
+        var settings = new ServerSettings { Library = new LibraryOptions([new CorpusRoot("fixtures", Fixtures.Corpus)], Fixtures.NewDataDirectory()) };
+        var harness = new McpHarness(settings, ownsData: true, time: null);
+        foreach (var service in harness._services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        harness._rawReader = new StreamReader(harness._serverToClient.Reader.AsStream());
+        await harness.RequestRawAsync(0, """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""");
+        await harness.WriteRawAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        return harness;
+    }
+
+    /// <summary>Sends one raw JSON-RPC request line and returns the response with the same id.</summary>
+    public async Task<JsonElement> RequestRawAsync(int id, string json)
+    {
+        await WriteRawAsync(json);
+        while (await _rawReader!.ReadLineAsync() is { } line)
+        {
+            var message = JsonDocument.Parse(line).RootElement;
+            if (message.TryGetProperty("id", out var responseId) && responseId.ValueKind == JsonValueKind.Number && responseId.GetInt32() == id)
+            {
+                return message;
+            }
+        }
+
+        throw new InvalidOperationException($"the server closed without answering request {id}");
+    }
+
+    private async Task WriteRawAsync(string json)
+    {
+        var stream = _clientToServer.Writer.AsStream();
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json + "\n"));
+        await stream.FlushAsync();
     }
 
     public ValueTask<CallToolResult> CallAsync(string tool, Dictionary<string, object?> arguments) =>
@@ -96,7 +140,10 @@ public sealed class McpHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Client.DisposeAsync();
+        if (Client is not null)
+        {
+            await Client.DisposeAsync();
+        }
         foreach (var service in _services.GetServices<IHostedService>())
         {
             await service.StopAsync(CancellationToken.None);

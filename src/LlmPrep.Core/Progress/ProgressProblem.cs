@@ -1,0 +1,32 @@
+namespace LlmPrep.Core.Progress;
+
+/// <summary>Why the progress store cannot be used right now.</summary>
+public enum ProgressProblem
+{
+    /// <summary>Another process holds the write lock; trying again later works.</summary>
+    Busy,
+
+    /// <summary>The data folder path names a file.</summary>
+    DataDirectoryIsFile,
+
+    /// <summary>The data folder cannot be created or written.</summary>
+    ReadOnlyFolder,
+
+    /// <summary>The progress file cannot be written.</summary>
+    ReadOnlyFile,
+
+    /// <summary>The disk is full.</summary>
+    DiskFull,
+
+    /// <summary>The file is not an LlmPrep progress file (another database, or not a database at all).</summary>
+    NotAProgressFile,
+
+    /// <summary>The file is an LlmPrep progress file that fails its integrity check.</summary>
+    Damaged,
+
+    /// <summary>The file was written by a newer LlmPrep.</summary>
+    NewerVersion,
+
+    /// <summary>Any other input/output failure.</summary>
+    IoError,
+}
