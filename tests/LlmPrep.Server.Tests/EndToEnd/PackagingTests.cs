@@ -144,6 +144,66 @@ public sealed partial class PackagingTests : IDisposable
     }
 
     [Fact]
+    public async Task The_container_command_needs_a_token_then_serves_health_to_probes_and_mcp_to_token_holders()
+    {
+        // What the image runs: serve --http on every interface, with the data folder and tokens file from its environment.
+        var port = FreePort();
+        var env = new Dictionary<string, string> { ["LLMPREP_DATA_DIR"] = _data, ["LLMPREP_TOKENS_FILE"] = Path.Combine(_data, "tokens.json") };
+        string[] serve = ["serve", "--http", "--urls", $"http://0.0.0.0:{port}", "--no-bundled", "--corpus", Fixtures.Corpus];
+
+        var refused = await RunAsync(env, serve);
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("llmprep token add", refused.Err, StringComparison.Ordinal);
+
+        var added = await RunAsync(env, "token", "add", "alice");
+        Assert.Equal(0, added.Code);
+        var token = added.Out.Trim();
+
+        using var server = Start(env, serve);
+        try
+        {
+            using var http = new HttpClient();
+            HttpResponseMessage? health = null;
+            for (var i = 0; i < 300 && health is null; i++)
+            {
+                try
+                {
+                    health = await http.GetAsync($"http://127.0.0.1:{port}/health");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.NotNull(health);
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal(0, (await RunAsync(env, "health", "--url", $"http://127.0.0.1:{port}/health")).Code);
+
+            using var anonymous = await http.PostAsync($"http://127.0.0.1:{port}/mcp", new StringContent("{}"));
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
+            using var signedIn = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/mcp")
+            {
+                Content = new StringContent(
+                    """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"probe","version":"1"}}}""",
+                    System.Text.Encoding.UTF8,
+                    "application/json"),
+            };
+            signedIn.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            signedIn.Headers.Accept.ParseAdd("application/json");
+            signedIn.Headers.Accept.ParseAdd("text/event-stream");
+            using var answered = await http.SendAsync(signedIn);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public void Dockerfile_builds_native_and_runs_http_as_a_non_root_user_with_auth_and_a_data_volume()
     {
         var dockerfile = File.ReadAllText(Path.Combine(RepoRoot, "Dockerfile"));

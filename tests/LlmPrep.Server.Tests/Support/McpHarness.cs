@@ -80,7 +80,7 @@ public sealed class McpHarness : IAsyncDisposable
     public static async Task<McpHarness> StartRawAsync()
     {
         var settings = new ServerSettings { Library = new LibraryOptions([new CorpusRoot("fixtures", Fixtures.Corpus)], Fixtures.NewDataDirectory()) };
-        var harness = new McpHarness(settings, ownsData: true, time: null);
+        var harness = new McpHarness(settings, ownsData: true, time: null, logs: null);
         foreach (var service in harness._services.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);
