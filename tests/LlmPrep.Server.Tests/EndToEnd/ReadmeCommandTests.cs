@@ -19,7 +19,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     public static TheoryData<string> Commands()
     {
         var data = new TheoryData<string>();
-        foreach (var line in ReadmeCommandLines())
+        foreach (var (line, _) in ReadmeCommandLines())
         {
             data.Add(line);
         }
@@ -30,7 +30,7 @@ public sealed partial class ReadmeCommandTests : IDisposable
     [Fact]
     public void The_readme_shows_commands_including_a_multi_word_search()
     {
-        var lines = ReadmeCommandLines();
+        var lines = ReadmeCommandLines().Select(l => l.Line).ToList();
 
         Assert.True(lines.Count >= 8, string.Join('\n', lines));
         Assert.Contains("llmprep search kv cache --section 01 --limit 5", lines);
@@ -45,6 +45,12 @@ public sealed partial class ReadmeCommandTests : IDisposable
         {
             await ListensAsync(args);
             return;
+        }
+
+        // A command shown after others of its kind in the same block (token add, then token revoke) follows them.
+        foreach (var before in Setup(line))
+        {
+            await CliProcess.RunAsync(null, _data, Arguments(before), workingDirectory: _data);
         }
 
         var result = await CliProcess.RunAsync(null, _data, args, workingDirectory: _data);
@@ -90,8 +96,17 @@ public sealed partial class ReadmeCommandTests : IDisposable
         }
     }
 
-    /// <summary>The <c>llmprep</c> lines of README.md's fenced code blocks, without their trailing comments.</summary>
-    private static List<string> ReadmeCommandLines()
+    /// <summary>The lines shown before <paramref name="line"/> in its code block that run the same command.</summary>
+    private static IEnumerable<string> Setup(string line)
+    {
+        var all = ReadmeCommandLines();
+        var at = all.FindIndex(l => l.Line == line);
+        var command = line.Split(' ', 3).ElementAtOrDefault(1);
+        return all.Take(at).Where(l => l.Block == all[at].Block && l.Line.Split(' ', 3).ElementAtOrDefault(1) == command).Select(l => l.Line);
+    }
+
+    /// <summary>The <c>llmprep</c> lines of README.md's fenced code blocks (with the block's number), without their trailing comments.</summary>
+    private static List<(string Line, int Block)> ReadmeCommandLines()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LlmPrep.sln")))
@@ -100,20 +115,22 @@ public sealed partial class ReadmeCommandTests : IDisposable
         }
 
         var readme = File.ReadAllLines(Path.Combine(dir!.FullName, "README.md"));
-        var lines = new List<string>();
+        var lines = new List<(string, int)>();
         var inBlock = false;
+        var block = 0;
         foreach (var raw in readme)
         {
             if (raw.TrimStart().StartsWith("```", StringComparison.Ordinal))
             {
                 inBlock = !inBlock;
+                block++;
                 continue;
             }
 
             var line = Comment().Replace(raw, "").Trim();
             if (inBlock && (line == "llmprep" || line.StartsWith("llmprep ", StringComparison.Ordinal)))
             {
-                lines.Add(line);
+                lines.Add((line, block));
             }
         }
 
