@@ -28,7 +28,11 @@ internal static class ServeCommand
         return command;
     }
 
-    /// <summary>Streamable HTTP at <c>/mcp</c>, with sessions (so sampling works) and Host/Origin checks against DNS rebinding.</summary>
+    /// <summary>
+    /// Streamable HTTP at <c>/mcp</c>, with Host/Origin checks against DNS rebinding. 2025-11-25 clients (initialize)
+    /// get a session (for resources/subscribe, sampling and elicitation); 2026-07-28 requests are served statelessly,
+    /// each on its own, on the same endpoint.
+    /// </summary>
     public static async Task<int> RunHttpAsync(ServerSettings settings, string urls, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -39,7 +43,7 @@ internal static class ServeCommand
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.WebHost.UseUrls(urls);
-        builder.Services.AddLlmPrep(settings).WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.Stateful);
+        builder.Services.AddLlmPrep(settings).WithHttpTransport(options => options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
 
         await using var app = builder.Build();
         var guard = new LocalRequestGuard(settings.AllowedHosts);

@@ -15,8 +15,9 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Wait for the first request to load the corpus: watching must not slow the handshake down.
-        await library.Started.WaitAsync(stoppingToken);
+        // The corpus starts loading here, in the background, whichever revision the client speaks (a 2026-07-28
+        // client sends no initialize and no notifications/initialized). Requests that arrive first wait on the same load.
+        await Task.Yield();
         var lib = await library.GetAsync(stoppingToken);
         var changes = System.Threading.Channels.Channel.CreateUnbounded<string>();
         var watchers = new List<FileSystemWatcher>();
