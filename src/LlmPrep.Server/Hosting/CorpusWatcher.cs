@@ -13,12 +13,30 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
 {
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the corpus is loaded and its folders are watched (or could not be), so a subscription acknowledged after it misses no change.</summary>
+    public Task Watching => _watching.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The corpus starts loading here, in the background, whichever revision the client speaks (a 2026-07-28
         // client sends no initialize and no notifications/initialized). Requests that arrive first wait on the same load.
         await Task.Yield();
-        var lib = await library.GetAsync(stoppingToken);
+        Core.StudyLibrary lib;
+        try
+        {
+            lib = await library.GetAsync(stoppingToken);
+        }
+        finally
+        {
+            // Nothing to watch without a library; subscribers must not wait for it.
+            if (!library.IsLoaded)
+            {
+                _watching.TrySetResult();
+            }
+        }
+
         var changes = System.Threading.Channels.Channel.CreateUnbounded<string>();
         var watchers = new List<FileSystemWatcher>();
         try
@@ -38,6 +56,8 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
                 watchers.Add(watcher);
             }
 
+            _watching.TrySetResult();
+
             while (await changes.Reader.WaitToReadAsync(stoppingToken))
             {
                 // Let a save (or a git checkout) finish, then take everything that piled up.
@@ -54,6 +74,7 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
         }
         finally
         {
+            _watching.TrySetResult();
             foreach (var watcher in watchers)
             {
                 watcher.Dispose();

@@ -34,6 +34,9 @@ public sealed class LibraryHost : IDisposable
 
     public ServerSettings Settings { get; }
 
+    /// <summary>True once the library opened successfully.</summary>
+    public bool IsLoaded => _library.IsValueCreated && _library.Value.IsCompletedSuccessfully;
+
     /// <summary>Starts opening the library without waiting for it.</summary>
     public void Start()
     {

@@ -29,7 +29,8 @@ public static class McpServerSetup
         services.AddSingleton<QuizHost>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ResourceSubscriptions>();
-        services.AddHostedService<CorpusWatcher>();
+        services.AddSingleton<CorpusWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<CorpusWatcher>());
         var json = LlmPrepJsonContext.McpOptions;
         return services
             .AddMcpServer(options =>

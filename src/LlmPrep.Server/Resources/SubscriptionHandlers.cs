@@ -25,6 +25,7 @@ internal static class SubscriptionHandlers
             throw problem;
         }
 
+        await context.Services!.GetRequiredService<CorpusWatcher>().Watching.WaitAsync(cancellationToken);
         context.Services!.GetRequiredService<ResourceSubscriptions>().Subscribe(context.Server, uri);
         return new EmptyResult();
     }
@@ -65,6 +66,8 @@ internal static class SubscriptionHandlers
         var acknowledgement = System.Text.Json.JsonSerializer.SerializeToNode(
             new SubscriptionsAcknowledgedNotificationParams { Notifications = granted },
             McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(SubscriptionsAcknowledgedNotificationParams)))!.AsObject();
+        await context.Services!.GetRequiredService<CorpusWatcher>().Watching.WaitAsync(cancellationToken);
+
         // The acknowledgement comes first on the stream; then the stream starts hearing about changes.
         await ResourceSubscriptions.SendTaggedAsync(context.Server, id, NotificationMethods.SubscriptionsAcknowledgedNotification, acknowledgement, cancellationToken);
         using var listener = context.Services!.GetRequiredService<ResourceSubscriptions>().Listen(context.Server, id, uris, granted.ResourcesListChanged == true);

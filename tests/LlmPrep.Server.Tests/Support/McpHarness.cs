@@ -44,7 +44,12 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null)
+    /// <summary>The server's services (the same singletons its handlers use).</summary>
+    public IServiceProvider Services => _services;
+
+    /// <param name="protocolVersion">Pins the client to one revision (<c>2026-07-28</c> or <c>2025-11-25</c>); by default it
+    /// prefers 2026-07-28 and falls back to the handshake.</param>
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, string? protocolVersion = null)
     {
         var settings = new ServerSettings
         {
@@ -53,6 +58,7 @@ public sealed class McpHarness : IAsyncDisposable
         var harness = new McpHarness(settings, dataDirectory is null, time);
         clientOptions ??= new McpClientOptions();
         clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(60);
+        clientOptions.ProtocolVersion = protocolVersion ?? clientOptions.ProtocolVersion;
         foreach (var service in harness._services.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);
