@@ -31,6 +31,7 @@ public static class McpServerSetup
         services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<CorpusWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<CorpusWatcher>());
+
         var json = LlmPrepJsonContext.McpOptions;
         return services
             .AddMcpServer(options =>

@@ -58,7 +58,13 @@ public sealed class ResourceSubscriptions
     public static Task SendTaggedAsync(McpServer server, RequestId subscriptionId, string method, JsonObject? parameters, CancellationToken cancellationToken)
     {
         parameters ??= [];
-        parameters["_meta"] = new JsonObject { [MetaKeys.SubscriptionId] = System.Text.Json.JsonSerializer.SerializeToNode(subscriptionId, McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(RequestId))) };
+        JsonNode? id = subscriptionId.Id switch
+        {
+            string text => JsonValue.Create(text),
+            long number => JsonValue.Create(number),
+            _ => null,
+        };
+        parameters["_meta"] = new JsonObject { [MetaKeys.SubscriptionId] = id };
         return server.SendMessageAsync(new JsonRpcNotification { Method = method, Params = parameters }, cancellationToken);
     }
 
