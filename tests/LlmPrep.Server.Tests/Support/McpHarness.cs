@@ -24,7 +24,7 @@ public sealed class McpHarness : IAsyncDisposable
     private readonly Task _serverTask;
     private readonly bool _ownsData;
 
-    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time)
+    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time, Action<IMcpServerBuilder>? configure)
     {
         Settings = settings;
         _ownsData = ownsData;
@@ -35,7 +35,8 @@ public sealed class McpHarness : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        services.AddLlmPrep(settings).WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
+        var builder = services.AddLlmPrep(settings).WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
+        configure?.Invoke(builder);
         _services = services.BuildServiceProvider();
         _serverTask = _services.GetRequiredService<McpServer>().RunAsync(_stop.Token);
     }
@@ -49,13 +50,14 @@ public sealed class McpHarness : IAsyncDisposable
 
     /// <param name="protocolVersion">Pins the client to one revision (<c>2026-07-28</c> or <c>2025-11-25</c>); by default it
     /// prefers 2026-07-28 and falls back to the handshake.</param>
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, string? protocolVersion = null)
+    /// <param name="configure">Adds test-only primitives to the server.</param>
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, string? protocolVersion = null, Action<IMcpServerBuilder>? configure = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
         };
-        var harness = new McpHarness(settings, dataDirectory is null, time);
+        var harness = new McpHarness(settings, dataDirectory is null, time, configure);
         clientOptions ??= new McpClientOptions();
         clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(60);
         clientOptions.ProtocolVersion = protocolVersion ?? clientOptions.ProtocolVersion;
