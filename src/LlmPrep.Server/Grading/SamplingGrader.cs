@@ -33,7 +33,8 @@ public static class SamplingGrader
         easy = complete, precise and fluent.
         """;
 
-    public static bool IsAvailable(McpServer server) => server.ClientCapabilities?.Sampling is not null;
+    /// <summary>Sampling is tried only for 2025-11-25 clients that declared it; 2026-07-28 deprecates it, so those clients are never sampled.</summary>
+    public static bool IsAvailable(McpServer server) => Hosting.ClientProfile.Of(server).CanSample;
 
     public static async Task<(Grade? Grade, string? Problem)> TryGradeAsync(McpServer server, QuizCard card, string answer, CancellationToken cancellationToken)
     {

@@ -13,10 +13,16 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
 {
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
+    private readonly TaskCompletionSource _watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the corpus is loaded and its folders are watched (or could not be), so a subscription acknowledged after it misses no change.</summary>
+    public Task Watching => _watching.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Wait for the first request to load the corpus: watching must not slow the handshake down.
-        await library.Started.WaitAsync(stoppingToken);
+        // The corpus starts loading here, in the background, whichever revision the client speaks (a 2026-07-28
+        // client sends no initialize and no notifications/initialized). Requests that arrive first wait on the same load.
+        await Task.Yield();
         Core.StudyLibrary lib;
         try
         {
@@ -27,6 +33,14 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
             // The tools report why the library cannot open; the server keeps running without live reload.
             logger.LogWarning("Live reload is off: the corpus could not be loaded ({Reason})", ex.Message);
             return;
+        }
+        finally
+        {
+            // Nothing to watch without a library; subscribers must not wait for it.
+            if (!library.IsLoaded)
+            {
+                _watching.TrySetResult();
+            }
         }
 
         var changes = System.Threading.Channels.Channel.CreateUnbounded<string>();
@@ -47,6 +61,8 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
                 watcher.EnableRaisingEvents = true;
                 watchers.Add(watcher);
             }
+
+            _watching.TrySetResult();
 
             while (await changes.Reader.WaitToReadAsync(stoppingToken))
             {
@@ -71,6 +87,7 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
         }
         finally
         {
+            _watching.TrySetResult();
             foreach (var watcher in watchers)
             {
                 watcher.Dispose();

@@ -4,14 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace LlmPrep.Server.Hosting;
 
 /// <summary>
-/// Opens the study library in the background once the client has initialized, so the MCP handshake
-/// does not wait for the corpus to be parsed and the index synced. Handlers await <see cref="GetAsync"/>,
-/// which starts the load if nothing has yet.
+/// Opens the study library once, on a background thread: <see cref="CorpusWatcher"/> starts it when the host
+/// starts, so neither <c>initialize</c> nor <c>server/discover</c> waits for the corpus to be parsed and the index
+/// synced. Handlers await <see cref="GetAsync"/>, which starts the load if nothing has yet.
 /// </summary>
 public sealed class LibraryHost : IDisposable
 {
     private readonly Lazy<Task<StudyLibrary>> _library;
-    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LibraryHost(ServerSettings settings, ILogger<LibraryHost> logger)
     {
@@ -41,14 +40,13 @@ public sealed class LibraryHost : IDisposable
 
     public ServerSettings Settings { get; }
 
-    /// <summary>Completes once something has asked for the library (background services wait on it rather than trigger the load).</summary>
-    public Task Started => _started.Task;
+    /// <summary>True once the library opened successfully.</summary>
+    public bool IsLoaded => _library.IsValueCreated && _library.Value.IsCompletedSuccessfully;
 
     /// <summary>Starts opening the library without waiting for it.</summary>
     public void Start()
     {
         _ = _library.Value;
-        _started.TrySetResult();
     }
 
     public Task<StudyLibrary> GetAsync(CancellationToken cancellationToken = default)

@@ -13,7 +13,12 @@ using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Hosting;
 
-/// <summary>Registers the LlmPrep MCP surface: tools, prompts, resources, completions and subscriptions. Shared by the stdio and HTTP hosts and tests.</summary>
+/// <summary>
+/// Registers the LlmPrep MCP surface: tools, prompts, resources, completions and subscriptions. Shared by the stdio and
+/// HTTP hosts and tests. It serves 2025-11-25 clients (initialize, sessions, <c>resources/subscribe</c>) and 2026-07-28
+/// clients (<c>server/discover</c>, per-request <c>_meta</c>, <c>subscriptions/listen</c>) alike; see <see cref="ClientProfile"/>
+/// for what the client behind a request can do.
+/// </summary>
 public static class McpServerSetup
 {
     public static string Version { get; } =
@@ -27,24 +32,14 @@ public static class McpServerSetup
         services.AddSingleton<QuizHost>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ResourceSubscriptions>();
-        services.AddHostedService<CorpusWatcher>();
-        // The corpus is loaded once the handshake is done, so initialize answers in tens of milliseconds.
-        services.AddOptions<McpServerOptions>().Configure<LibraryHost>((options, host) =>
-            options.Handlers.NotificationHandlers =
-            [
-                .. options.Handlers.NotificationHandlers ?? [],
-                new(NotificationMethods.InitializedNotification, (_, _) =>
-                {
-                    host.Start();
-                    return ValueTask.CompletedTask;
-                }),
-            ]);
+        services.AddSingleton<CorpusWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<CorpusWatcher>());
 
         var json = LlmPrepJsonContext.McpOptions;
         return services
             .AddMcpServer(options =>
             {
-                options.ServerInfo = new Implementation { Name = "llmprep", Title = "LlmPrep — LLM interview prep", Version = Version };
+                options.ServerInfo = new Implementation { Name = "llmprep", Title = "LlmPrep — LLM interview prep", Version = Version, Icons = ServerIcons.Server };
                 options.ServerInstructions = ServerInstructions.Text;
                 options.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true, ListChanged = true } };
             })
@@ -66,6 +61,8 @@ public static class McpServerSetup
             .WithListResourcesHandler(NoteListing.ListAsync)
             .WithReadResourceHandler(NoteListing.ReadAsync)
             .WithSubscribeToResourcesHandler(SubscriptionHandlers.SubscribeAsync)
-            .WithUnsubscribeFromResourcesHandler(SubscriptionHandlers.UnsubscribeAsync);
+            .WithUnsubscribeFromResourcesHandler(SubscriptionHandlers.UnsubscribeAsync)
+            .WithSubscriptionsListenHandler(SubscriptionHandlers.ListenAsync)
+            .WithListingFilters();
     }
 }

@@ -57,7 +57,9 @@ public static class HttpHost
         builder.Services.AddSingleton<IProgressUser>(services => new HttpProgressUser(services.GetRequiredService<IHttpContextAccessor>(), tokensRequired));
         builder.Services.AddLlmPrep(settings).WithHttpTransport(options =>
         {
-            options.SessionMode = HttpServerSessionMode.Stateful;
+            // 2025-11-25 clients (initialize) get a session, for subscriptions and server-to-client requests; 2026-07-28
+            // requests are served statelessly on the same endpoint.
+            options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
 #pragma warning disable MCP9006, MCPEXP002 // Today's clients (2025-11-25) need stateful sessions for sampling; their idle time and count must be bounded, their start and end logged.
             options.IdleTimeout = settings.SessionIdleTimeout;
             options.MaxIdleSessionCount = settings.MaxIdleSessions;

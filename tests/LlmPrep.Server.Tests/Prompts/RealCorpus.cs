@@ -13,10 +13,10 @@ public sealed class RealCorpus : IAsyncLifetime
 
     public McpHarness Mcp { get; private set; } = null!;
 
-    public static Task<McpHarness> StartAsync(string? dataDirectory = null)
+    public static Task<McpHarness> StartAsync(string? dataDirectory = null, string? protocolVersion = null)
     {
         Assert.True(Directory.Exists(System.IO.Path.Combine(Path, "09-interview-prep")), $"the bundled corpus is not beside the tests at {Path}");
-        return McpHarness.StartAsync(corpus: Path, dataDirectory: dataDirectory);
+        return McpHarness.StartAsync(corpus: Path, dataDirectory: dataDirectory, protocolVersion: protocolVersion);
     }
 
     public async Task InitializeAsync() => Mcp = await StartAsync();

@@ -82,13 +82,37 @@ public sealed class SubscriptionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Adding_a_note_sends_a_list_change()
+    public async Task Adding_a_note_sends_one_list_change_however_often_the_client_listed()
     {
+        await _mcp.Client.ListResourcesAsync();
+        await _mcp.Client.ListResourcesAsync();
         var source = File.ReadAllText(Path.Combine(_corpus, "03-rag-and-embeddings", "vector-databases.md"));
         File.WriteAllText(Path.Combine(_corpus, "03-rag-and-embeddings", "pgvector.md"), source.Replace("id: vector-databases", "id: pgvector", StringComparison.Ordinal));
 
         Assert.True(await WaitForAsync(() => Volatile.Read(ref _listChanged) > 0), "no resources/list_changed notification");
         Assert.Contains(await _mcp.Client.ListResourcesAsync(), r => r.Uri == "llmprep://notes/03-rag-and-embeddings/pgvector");
+        await _mcp.Client.PingAsync();
+        Assert.Equal(1, Volatile.Read(ref _listChanged));
+    }
+
+    [Fact]
+    public async Task Unsubscribing_stops_the_updates()
+    {
+        const string vectors = "llmprep://notes/03-rag-and-embeddings/vector-databases";
+        const string hybrid = "llmprep://notes/03-rag-and-embeddings/hybrid-search";
+        await _mcp.Client.SubscribeToResourceAsync(vectors);
+        await _mcp.Client.SubscribeToResourceAsync(hybrid);
+        await _mcp.Client.UnsubscribeFromResourceAsync(vectors);
+
+        foreach (var name in new[] { "vector-databases.md", "hybrid-search.md" })
+        {
+            var path = Path.Combine(_corpus, "03-rag-and-embeddings", name);
+            File.AppendAllText(path, "\nOne more line.\n");
+        }
+
+        Assert.True(await WaitForAsync(() => Updated().Contains(hybrid)), "no update for the note still subscribed");
+        await _mcp.Client.PingAsync();
+        Assert.DoesNotContain(vectors, Updated());
     }
 
     [Fact]

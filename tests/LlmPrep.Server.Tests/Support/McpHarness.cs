@@ -26,7 +26,7 @@ public sealed class McpHarness : IAsyncDisposable
     private readonly bool _ownsData;
     private StreamReader? _rawReader;
 
-    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time, LogCapture? logs)
+    private McpHarness(ServerSettings settings, bool ownsData, TimeProvider? time, LogCapture? logs, Action<IMcpServerBuilder>? configure)
     {
         Settings = settings;
         _ownsData = ownsData;
@@ -43,7 +43,8 @@ public sealed class McpHarness : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        services.AddLlmPrep(settings).WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
+        var builder = services.AddLlmPrep(settings).WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream());
+        configure?.Invoke(builder);
         _services = services.BuildServiceProvider();
         _serverTask = _services.GetRequiredService<McpServer>().RunAsync(_stop.Token);
     }
@@ -52,16 +53,23 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, LogCapture? logs = null, TimeSpan? busyTimeout = null)
+    /// <summary>The server's services (the same singletons its handlers use).</summary>
+    public IServiceProvider Services => _services;
+
+    /// <param name="protocolVersion">Pins the client to one revision (<c>2026-07-28</c> or <c>2025-11-25</c>); by default it
+    /// prefers 2026-07-28 and falls back to the handshake.</param>
+    /// <param name="configure">Adds test-only primitives to the server.</param>
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, string? protocolVersion = null, Action<IMcpServerBuilder>? configure = null, LogCapture? logs = null, TimeSpan? busyTimeout = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
             ProgressBusyTimeout = busyTimeout ?? Core.Progress.ProgressDatabase.DefaultBusyTimeout,
         };
-        var harness = new McpHarness(settings, dataDirectory is null, time, logs);
+        var harness = new McpHarness(settings, dataDirectory is null, time, logs, configure);
         clientOptions ??= new McpClientOptions();
         clientOptions.DiscoverProbeTimeout = TimeSpan.FromSeconds(60);
+        clientOptions.ProtocolVersion = protocolVersion ?? clientOptions.ProtocolVersion;
         foreach (var service in harness._services.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);
@@ -80,7 +88,7 @@ public sealed class McpHarness : IAsyncDisposable
     public static async Task<McpHarness> StartRawAsync()
     {
         var settings = new ServerSettings { Library = new LibraryOptions([new CorpusRoot("fixtures", Fixtures.Corpus)], Fixtures.NewDataDirectory()) };
-        var harness = new McpHarness(settings, ownsData: true, time: null, logs: null);
+        var harness = new McpHarness(settings, ownsData: true, time: null, logs: null, configure: null);
         foreach (var service in harness._services.GetServices<IHostedService>())
         {
             await service.StartAsync(CancellationToken.None);

@@ -11,6 +11,7 @@ namespace LlmPrep.Server.Tests.Tools;
 public sealed class QuizSamplingTests
 {
     private const string CardId = "hybrid-search/why-combine-bm25-with-dense-retrieval";
+    private const string Handshake = "2025-11-25";
 
     private static McpClientOptions Sampling(Func<CreateMessageRequestParams, string> reply, List<CreateMessageRequestParams>? seen = null) => new()
     {
@@ -33,7 +34,7 @@ public sealed class QuizSamplingTests
     public async Task A_valid_verdict_from_the_clients_model_grades_the_answer()
     {
         var seen = new List<CreateMessageRequestParams>();
-        await using var mcp = await McpHarness.StartAsync(clientOptions: Sampling(
+        await using var mcp = await McpHarness.StartAsync(protocolVersion: Handshake, clientOptions: Sampling(
             _ => """Here you go: {"key_points":[{"index":1,"covered":true},{"index":2,"covered":true},{"index":3,"covered":false}],"rating":"hard","feedback":"Good contrast, but say why fusion raises recall."}""",
             seen));
 
@@ -62,7 +63,7 @@ public sealed class QuizSamplingTests
     [InlineData("{ not json at all }")]
     public async Task A_malformed_verdict_falls_back_to_key_points(string verdict)
     {
-        await using var mcp = await McpHarness.StartAsync(clientOptions: Sampling(_ => verdict));
+        await using var mcp = await McpHarness.StartAsync(protocolVersion: Handshake, clientOptions: Sampling(_ => verdict));
 
         var answer = await mcp.CallOkAsync("quiz_answer", new() { ["card_id"] = CardId, ["answer"] = "BM25 finds exact terms; dense retrieval finds paraphrases; fusion raises recall." });
 
@@ -74,7 +75,7 @@ public sealed class QuizSamplingTests
     [Fact]
     public async Task A_refusal_from_the_clients_model_falls_back_to_key_points()
     {
-        await using var mcp = await McpHarness.StartAsync(clientOptions: Sampling(_ => ""));
+        await using var mcp = await McpHarness.StartAsync(protocolVersion: Handshake, clientOptions: Sampling(_ => ""));
 
         var answer = await mcp.CallOkAsync("quiz_answer", new() { ["card_id"] = CardId, ["answer"] = "" });
 
@@ -86,11 +87,27 @@ public sealed class QuizSamplingTests
     public async Task Self_rating_skips_sampling()
     {
         var seen = new List<CreateMessageRequestParams>();
-        await using var mcp = await McpHarness.StartAsync(clientOptions: Sampling(_ => "{}", seen));
+        await using var mcp = await McpHarness.StartAsync(protocolVersion: Handshake, clientOptions: Sampling(_ => "{}", seen));
 
         var answer = await mcp.CallOkAsync("quiz_answer", new() { ["card_id"] = CardId, ["answer"] = "I knew it", ["self_rating"] = "good" });
 
         Assert.Equal("self", answer.GetProperty("grader").GetString());
         Assert.Empty(seen);
+    }
+
+    [Fact]
+    public async Task A_current_revision_client_is_never_sampled_even_with_a_sampling_handler()
+    {
+        var seen = new List<CreateMessageRequestParams>();
+        await using var mcp = await McpHarness.StartAsync(protocolVersion: "2026-07-28", clientOptions: Sampling(
+            _ => """{"key_points":[{"index":1,"covered":true},{"index":2,"covered":true},{"index":3,"covered":true}],"rating":"easy","feedback":"x"}""",
+            seen));
+
+        var answer = await mcp.CallOkAsync("quiz_answer", new() { ["card_id"] = CardId, ["answer"] = "Lexical finds exact strings, dense finds meaning." });
+
+        Assert.Equal("2026-07-28", mcp.Client.NegotiatedProtocolVersion);
+        Assert.Equal("key_points", answer.GetProperty("grader").GetString());
+        Assert.Empty(seen);
+        Assert.Contains("quiz_rate", answer.GetProperty("instruction").GetString(), StringComparison.Ordinal);
     }
 }
