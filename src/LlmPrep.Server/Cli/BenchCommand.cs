@@ -29,6 +29,7 @@ internal static class BenchCommand
         var scale = new Option<int>("--scale") { Description = "Copy the corpus this many times (e.g. 40 for ~2,900 notes).", DefaultValueFactory = _ => 1 };
         var iterations = new Option<int>("--iterations") { Description = "Passes over the query set.", DefaultValueFactory = _ => 50 };
         var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy.") { scale, iterations };
+        command.Subcommands.Add(GradingBenchCommand.Create(global));
         command.SetAction(result => Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
         return command;
     }
