@@ -46,6 +46,9 @@ public sealed record QuizNextResult(QuizQuestion? Card, int DueCount, int NewCou
 /// <param name="NextDue">When the card is due again.</param>
 /// <param name="IntervalDays">Days until then (0 for a same-day learning step).</param>
 /// <param name="Instruction">What the assistant should do next, when its own judgement is wanted.</param>
+/// <param name="KeyPointVerdicts">The judge's status for each key point and the words of the answer it rests on; null when the rating was not judged point by point.</param>
+/// <param name="Confidence">How sure the judge is, 0 to 1; null when it does not say.</param>
+/// <param name="ConfidenceLevel">high, medium or low; null when the judge gives no confidence.</param>
 public sealed record AnswerOutcome(
     string CardId,
     long ReviewId,
@@ -60,7 +63,20 @@ public sealed record AnswerOutcome(
     string SourceUri,
     DateTimeOffset NextDue,
     int IntervalDays,
-    string? Instruction);
+    string? Instruction,
+    IReadOnlyList<KeyPointResult>? KeyPointVerdicts = null,
+    double? Confidence = null,
+    string? ConfidenceLevel = null);
+
+/// <summary>What a judge found for one key point.</summary>
+/// <param name="KeyPoint">The key point, as on the card.</param>
+/// <param name="Status">covered, partly, missed or contradicted.</param>
+/// <param name="Evidence">The answer's words that matched ("matched: …") and, for a contradiction, why.</param>
+public sealed record KeyPointResult(string KeyPoint, string Status, string? Evidence)
+{
+    public static KeyPointResult From(KeyPointVerdict verdict) =>
+        new(verdict.KeyPoint, verdict.Status.ToString().ToLowerInvariant(), string.IsNullOrEmpty(verdict.Evidence) ? null : verdict.Evidence);
+}
 
 /// <summary>A card's answer, shown on request.</summary>
 /// <param name="CardId">The card.</param>

@@ -66,7 +66,12 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var after = scheduler.Review(before, rating, now);
         var record = store.Record(new NewReview(
             card.Id, card.NoteId, now, rating, grade.Score, selfRating is null ? grade.Grader : SelfGrader, answer, grade.Missed, before, after));
-        return Outcome(note, card, record, grade.Covered, grade.Feedback, instruction);
+        return Outcome(note, card, record, grade.Covered, grade.Feedback, instruction) with
+        {
+            KeyPointVerdicts = grade.Verdict?.KeyPoints.Select(KeyPointResult.From).ToList(),
+            Confidence = grade.Confidence,
+            ConfidenceLevel = grade.ConfidenceLevel,
+        };
     }
 
     /// <summary>Replaces the rating of the card's latest review (the assistant's or person's judgement), replaying FSRS from the memory before it.</summary>
