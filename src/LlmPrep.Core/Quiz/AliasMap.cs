@@ -72,7 +72,7 @@ public sealed partial class AliasMap
     public List<Term> Terms(string text)
     {
         var words = TextTerms.Words(text).ToList();
-        var stems = words.Select(TextTerms.Stem).ToList();
+        var stems = words.Select(AnswerWords.Stem).ToList();
         var terms = new List<Term>();
         var i = 0;
         while (i < words.Count)
@@ -85,7 +85,7 @@ public sealed partial class AliasMap
                 continue;
             }
 
-            if (!TextTerms.IsStopWord(words[i]) || groups.Count > 0)
+            if (!AnswerWords.IsStopWord(words[i]) || groups.Count > 0)
             {
                 terms.Add(new Term(words[i], [stems[i], .. groups.Order(StringComparer.Ordinal)], i));
             }
@@ -134,7 +134,7 @@ public sealed partial class AliasMap
 
         foreach (var (entry, groups) in candidates)
         {
-            if (entry.Length >= best.Length && start + entry.Length <= stems.Count && entry.AsSpan().SequenceEqual(stems.GetRange(start, entry.Length).ToArray()))
+            if (entry.Length >= best.Length && start + entry.Length <= stems.Count && Matches(entry, stems, start))
             {
                 if (entry.Length > best.Length)
                 {
@@ -148,10 +148,23 @@ public sealed partial class AliasMap
         return best;
     }
 
+    private static bool Matches(string[] entry, List<string> stems, int start)
+    {
+        for (var i = 0; i < entry.Length; i++)
+        {
+            if (!string.Equals(entry[i], stems[start + i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void AddAcronym(string acronym, string phrase)
     {
-        var a = string.Join(' ', TextTerms.Words(acronym).Select(TextTerms.Stem));
-        var p = string.Join(' ', TextTerms.Words(phrase).Select(TextTerms.Stem));
+        var a = string.Join(' ', TextTerms.Words(acronym).Select(AnswerWords.Stem));
+        var p = string.Join(' ', TextTerms.Words(phrase).Select(AnswerWords.Stem));
         if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((a, p)))
         {
             AddGroup([acronym, phrase]);
@@ -176,8 +189,8 @@ public sealed partial class AliasMap
     private void AddGroup(IReadOnlyList<string> phrases)
     {
         var stemmed = phrases
-            .Select(p => TextTerms.Words(p).Select(TextTerms.Stem).ToArray())
-            .Where(s => s.Length > 0 && !(s.Length == 1 && TextTerms.IsStopWord(s[0])))
+            .Select(p => TextTerms.Words(p).Select(AnswerWords.Stem).ToArray())
+            .Where(s => s.Length > 0 && !(s.Length == 1 && AnswerWords.IsStopWord(s[0])))
             .ToList();
         if (stemmed.Count < 2)
         {
@@ -226,5 +239,33 @@ public sealed record Term(string Text, IReadOnlyList<string> Keys, int Position)
     /// <summary>The key a term is weighed by: its stem, or its group when it is a phrase.</summary>
     public string Primary => Keys[0];
 
-    public bool Meets(HashSet<string> keys) => Keys.Any(keys.Contains);
+    public bool Meets(HashSet<string> keys)
+    {
+        foreach (var key in Keys)
+        {
+            if (keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the two terms share a key, that is, mean the same.</summary>
+    public bool Shares(Term other)
+    {
+        foreach (var key in Keys)
+        {
+            foreach (var theirs in other.Keys)
+            {
+                if (string.Equals(key, theirs, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

@@ -63,4 +63,8 @@ public sealed partial class AnswerText
 }
 
 /// <summary>A clause of an answer: its words, its terms and, for each term, whether a negation reaches it.</summary>
-public sealed record Clause(int Sentence, IReadOnlyList<string> Words, IReadOnlyList<Term> Terms, IReadOnlyList<Negated> Negated);
+public sealed record Clause(int Sentence, IReadOnlyList<string> Words, IReadOnlyList<Term> Terms, IReadOnlyList<Negated> Negated)
+{
+    /// <summary>Every key of every term of the clause.</summary>
+    public HashSet<string> Keys { get; } = Terms.SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);
+}

@@ -56,7 +56,7 @@ public sealed class Antonyms
                     {
                         var said = clause.Terms[i];
                         if (said.Keys.Any(other.Contains) && !said.Keys.Any(own.Contains)
-                            && Neighbours(clause.Terms, i).Any(n => beside.Any(p => p.Keys.Intersect(n.Keys).Any())))
+                            && Neighbours(clause.Terms, i).Any(n => beside.Any(p => p.Shares(n))))
                         {
                             return said.Text;
                         }

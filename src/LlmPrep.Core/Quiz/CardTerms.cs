@@ -46,9 +46,9 @@ public sealed class CardTerms
     public IReadOnlyList<Concept?> Subjects { get; }
 
     /// <summary>How many key points use the term (at least 1).</summary>
-    public int PointsWith(Term term) => Math.Max(1, Points.Count(p => p.Any(t => t.Keys.Intersect(term.Keys).Any())));
+    public int PointsWith(Term term) => Math.Max(1, Points.Count(p => p.Any(t => t.Shares(term))));
 
-    public bool IsConceptTerm(Term term) => Concepts.Any(c => c.Terms.Any(t => t.Keys.Intersect(term.Keys).Any()));
+    public bool IsConceptTerm(Term term) => Concepts.Any(c => c.Terms.Any(t => t.Shares(term)));
 
     /// <summary>The concept a key point opens with: its first one or two terms, when the question names them.</summary>
     private Concept? Leading(List<Term> point)
@@ -73,7 +73,7 @@ public sealed class CardTerms
         var kept = new List<Term>();
         foreach (var term in terms)
         {
-            if (!kept.Any(k => k.Keys.Intersect(term.Keys).Any()))
+            if (!kept.Any(k => k.Shares(term)))
             {
                 kept.Add(term);
             }
@@ -94,5 +94,5 @@ public sealed record Concept(IReadOnlyList<Term> Terms)
     public bool NamedIn(HashSet<string> keys) => Terms.All(t => t.Meets(keys));
 
     /// <summary>True when this concept's terms include all of <paramref name="other"/>'s ("plan and execute" covers "plan").</summary>
-    public bool Covers(Concept other) => other.Terms.All(o => Terms.Any(t => t.Keys.Intersect(o.Keys).Any()));
+    public bool Covers(Concept other) => other.Terms.All(o => Terms.Any(t => t.Shares(o)));
 }

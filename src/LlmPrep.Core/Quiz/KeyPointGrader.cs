@@ -19,6 +19,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     private static readonly ConditionalWeakTable<CorpusSnapshot, KeyPointGrader> Cache = [];
 
     private readonly Antonyms _antonyms = new(aliases);
+    private readonly ConditionalWeakTable<QuizCard, CardTerms> _cards = [];
 
     public const string Name = "key_points";
 
@@ -60,7 +61,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     public Grade Grade(QuizCard card, string answer)
     {
         var text = AnswerText.Parse(answer ?? "", aliases);
-        var terms = new CardTerms(card, aliases);
+        var terms = _cards.GetValue(card, c => new CardTerms(c, aliases));
         var judged = card.KeyPoints.Select((p, i) => text.TermCount < MinimumTerms
             ? new Judged(new KeyPointVerdict(p, KeyPointStatus.Missed), 0)
             : Judge(terms, i, text)).ToList();
@@ -119,10 +120,13 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
         }
 
         // Rare terms weigh more; terms the question gives away, terms several key points share and one-letter symbols less.
-        double Weight(Term t) => weights.Of(t)
-            * (t.Meets(question) ? QuestionWeight : 1)
-            / card.PointsWith(t)
-            * (t.Text.Length == 1 ? 0.3 : 1);
+        var weighed = new Dictionary<Term, double>(ReferenceEqualityComparer.Instance);
+        foreach (var t in terms)
+        {
+            weighed[t] = weights.Of(t) * (t.Meets(question) ? QuestionWeight : 1) / card.PointsWith(t) * (t.Text.Length == 1 ? 0.3 : 1);
+        }
+
+        double Weight(Term t) => weighed[t];
         var total = terms.Sum(Weight);
         var content = terms.Count(t => !t.Meets(question));
         KeyPointStatus Tier(Window w) =>
@@ -139,7 +143,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
             for (var last = first; last <= Math.Min(first + 1, text.Sentences - 1); last++)
             {
                 var clauses = text.Window(first, last).ToList();
-                var matched = terms.Where(t => Occurrences(t, clauses).Any()).ToList();
+                var matched = terms.Where(t => clauses.Any(c => t.Meets(c.Keys))).ToList();
                 var plain = pointNegates ? matched : matched.Where(t => Occurrences(t, clauses).Any(o => o.Negated == Negated.No)).ToList();
                 if (clean is null || plain.Sum(Weight) > clean.Matched.Sum(Weight) + 1e-9)
                 {
@@ -193,7 +197,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
         }
 
         // A direction flipped: the point says "lower" or "largest", the answer "increases" or "smallest".
-        var keys = clean.Clauses.SelectMany(c => c.Terms).SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);
+        var keys = clean.Clauses.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < terms.Count; i++)
         {
             if (!terms[i].Meets(keys) && _antonyms.Opposite(terms, i, clean.Clauses) is { } opposite)
@@ -247,7 +251,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
         List<Concept> named = [];
         for (var i = 0; i < window.Count; i++)
         {
-            var keys = window[i].Terms.SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);
+            var keys = window[i].Keys;
             var here = concepts.Where(c => c.NamedIn(keys)).ToList();
             if (here.Count > 0 || i == 0 || window[i].Sentence != window[i - 1].Sentence)
             {
@@ -269,7 +273,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     }
 
     private static IEnumerable<(Term Term, Negated Negated)> Occurrences(Term term, List<Clause> window) =>
-        window.SelectMany(c => c.Terms.Select((t, i) => (Term: t, Negated: c.Negated[i]))).Where(o => o.Term.Keys.Intersect(term.Keys).Any());
+        window.SelectMany(c => c.Terms.Select((t, i) => (Term: t, Negated: c.Negated[i]))).Where(o => o.Term.Shares(term));
 
     private static string Evidence(Window window) =>
         window.Matched.Count == 0

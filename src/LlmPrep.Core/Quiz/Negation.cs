@@ -49,7 +49,7 @@ public static class Negation
 
     /// <summary>True when <paramref name="words"/> negate anything, outright or by meaning ("prevents", "avoids", "zero").</summary>
     public static bool AnyMeaning(IReadOnlyList<string> words) =>
-        Enumerable.Range(0, words.Count).Any(i => CueEnds(words, i) || Implicit.Contains(TextTerms.Stem(words[i])));
+        Enumerable.Range(0, words.Count).Any(i => CueEnds(words, i) || Implicit.Contains(AnswerWords.Stem(words[i])));
 
     /// <summary>For each word of <paramref name="words"/>, which negation reaches it, if any.</summary>
     public static Negated[] Scope(IReadOnlyList<string> words)

@@ -16,15 +16,13 @@ public static class TextTerms
         "or", "other", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
         "to", "too", "up", "use", "used", "uses", "using", "very", "was", "we", "were", "what", "when", "where", "which", "while",
         "who", "why", "will", "with", "would", "you", "your", "also", "about", "because", "both", "all", "any", "own", "same",
-        "s", "t", "being", "make", "makes", "some", "over", "least", "like", "get", "gets", "got", "way", "thing", "things", "really",
-        "basically", "lot", "much", "actually", "say", "e", "g", "etc", "our", "my", "me", "us", "should", "could", "here", "let", "lets",
     };
 
     private static readonly (string Suffix, string Replacement)[] Rules =
     [
-        ("izations", "ize"), ("isations", "ize"), ("ational", "ate"), ("ization", "ize"), ("isation", "ize"), ("ability", ""), ("ably", ""), ("able", ""), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
+        ("izations", "ize"), ("ational", "ate"), ("ization", "ize"), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
         ("ations", "ate"), ("ation", "ate"), ("nesses", ""), ("ments", ""), ("ment", ""), ("ness", ""), ("ities", "ity"),
-        ("ingly", ""), ("edly", ""), ("ings", ""), ("ising", "ize"), ("ised", "ize"), ("ises", "ize"), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", "er"), ("ise", "ize"), ("ed", ""), ("ly", ""),
+        ("ingly", ""), ("edly", ""), ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", "er"), ("ed", ""), ("ly", ""),
     ];
 
     /// <summary>True for the common words that carry no content ("the", "is", "with").</summary>
