@@ -46,6 +46,9 @@ public sealed record QuizNextResult(QuizQuestion? Card, int DueCount, int NewCou
 /// <param name="NextDue">When the card is due again.</param>
 /// <param name="IntervalDays">Days until then (0 for a same-day learning step).</param>
 /// <param name="Instruction">What the assistant should do next, when its own judgement is wanted.</param>
+/// <param name="KeyPointVerdicts">The judge's status for each key point and the words of the answer it rests on; null when the rating was not judged point by point.</param>
+/// <param name="Confidence">How sure the judge is, 0 to 1; null when it does not say.</param>
+/// <param name="ConfidenceLevel">high, medium or low; null when the judge gives no confidence.</param>
 /// <param name="AlreadyRecorded">True when this was a repeated call with the same answer: the earlier review is returned and nothing was added.</param>
 public sealed record AnswerOutcome(
     string CardId,
@@ -62,7 +65,20 @@ public sealed record AnswerOutcome(
     DateTimeOffset NextDue,
     int IntervalDays,
     string? Instruction,
+    IReadOnlyList<KeyPointResult>? KeyPointVerdicts = null,
+    double? Confidence = null,
+    string? ConfidenceLevel = null,
     bool AlreadyRecorded = false);
+
+/// <summary>What a judge found for one key point.</summary>
+/// <param name="KeyPoint">The key point, as on the card.</param>
+/// <param name="Status">covered, partly, missed or contradicted.</param>
+/// <param name="Evidence">The answer's words that matched ("matched: …") and, for a contradiction, why.</param>
+public sealed record KeyPointResult(string KeyPoint, string Status, string? Evidence)
+{
+    public static KeyPointResult From(KeyPointVerdict verdict) =>
+        new(verdict.KeyPoint, verdict.Status.ToString().ToLowerInvariant(), string.IsNullOrEmpty(verdict.Evidence) ? null : verdict.Evidence);
+}
 
 /// <summary>A card's answer, shown on request.</summary>
 /// <param name="CardId">The card.</param>

@@ -87,7 +87,12 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             return Outcome(note, card, recorded, covered, feedback, instruction) with { AlreadyRecorded = true };
         }
 
-        return Outcome(note, card, written.Review, grade.Covered, grade.Feedback, instruction);
+        return Outcome(note, card, written.Review, grade.Covered, grade.Feedback, instruction) with
+        {
+            KeyPointVerdicts = grade.Verdict?.KeyPoints.Select(KeyPointResult.From).ToList(),
+            Confidence = grade.Confidence,
+            ConfidenceLevel = grade.ConfidenceLevel,
+        };
     }
 
     private static bool IsRetry(ReviewRecord? last, string answer, DateTimeOffset now) =>

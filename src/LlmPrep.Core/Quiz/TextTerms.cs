@@ -25,6 +25,9 @@ public static class TextTerms
         ("ingly", ""), ("edly", ""), ("ings", ""), ("ing", ""), ("ies", "y"), ("ied", "y"), ("ers", "er"), ("ed", ""), ("ly", ""),
     ];
 
+    /// <summary>True for the common words that carry no content ("the", "is", "with").</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     /// <summary>The distinct stemmed content terms of <paramref name="text"/>.</summary>
     public static HashSet<string> Of(string text)
     {

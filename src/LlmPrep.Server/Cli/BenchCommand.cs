@@ -29,6 +29,7 @@ internal static class BenchCommand
         var scale = WholeNumberOption.Create("--scale", "Copy the corpus this many times (e.g. 40 for ~2,900 notes).", 1, 1, 1000);
         var iterations = WholeNumberOption.Create("--iterations", "Passes over the query set.", 50, 1, 100_000);
         var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy.") { scale, iterations };
+        command.Subcommands.Add(GradingBenchCommand.Create(global));
         command.SetAction(result => Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
         return command;
     }

@@ -45,7 +45,8 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
     [Description("""
         Grades the person's answer to a card from quiz_next and records the review (saved before this returns), then schedules
         the card's next review. Pass their answer verbatim, or an empty string if they did not know. The result has the score,
-        the rating (again/hard/good/easy), key points covered and missed, feedback, the reference answer, the source note
+        the rating (again/hard/good/easy), key points covered and missed, each key point's verdict (covered, partly, missed or
+        contradicted) with the words it matched, the grade's confidence, feedback, the reference answer, the source note
         section and the next due date. When the client can sample, its model grades against a rubric; otherwise key points
         are matched and "instruction" asks you to check the rating and correct it with quiz_rate. self_rating, when the person
         gives their own, overrides the grade.

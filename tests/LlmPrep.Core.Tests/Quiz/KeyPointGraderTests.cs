@@ -5,11 +5,11 @@ using LlmPrep.Core.Tests.Support;
 
 namespace LlmPrep.Core.Tests.Quiz;
 
-/// <summary>The deterministic grader on the real corpus cards: strong answers must rate well above weak ones.</summary>
+/// <summary>The local grader on the real corpus cards: strong answers must rate well above weak ones, and it never claims more than it knows.</summary>
 public class KeyPointGraderTests
 {
     private static readonly CorpusSnapshot Corpus = CorpusLoader.Load([new CorpusRoot("bundled", RepoPaths.Corpus)]);
-    private static readonly KeyPointGrader Grader = new(new AliasMap(Corpus.Notes));
+    private static readonly KeyPointGrader Grader = KeyPointGrader.For(Corpus);
 
     public static TheoryData<string> WeakAnswers =>
     [
@@ -35,12 +35,12 @@ public class KeyPointGraderTests
     }
 
     [Fact]
-    public void Stating_the_key_points_covers_them_all()
+    public void Stating_the_key_points_covers_them_all_but_word_matching_never_gives_easy()
     {
         Assert.All(Corpus.Cards, card =>
         {
-            var grade = Grader.Grade(card, string.Join(" ", card.KeyPoints));
-            Assert.Equal(1.0, grade.Score);
+            var grade = Grader.Grade(card, string.Join(" ", card.KeyPoints.Select(p => p.TrimEnd('.') + ".")));
+            Assert.True(grade.Score == 1.0, $"{card.Id}: {Describe(grade)}");
             Assert.Equal(Rating.Good, grade.Rating);
             Assert.Empty(grade.Missed);
         });
@@ -57,16 +57,20 @@ public class KeyPointGraderTests
     }
 
     [Fact]
-    public void Half_an_answer_gets_partial_credit_and_names_what_is_missing()
+    public void Half_the_key_points_rate_hard_and_missed_points_earn_nothing()
     {
-        var card = Corpus.Cards.First(c => c.KeyPoints.Count >= 4);
-        var half = string.Join(" ", card.KeyPoints.Take(card.KeyPoints.Count / 2));
+        var cards = Corpus.Cards.Where(c => c.KeyPoints.Count == 4).Take(60).ToList();
+        var grades = cards.Select(card => (Card: card, Grade: Grader.Grade(card, string.Join(" ", card.KeyPoints.Take(2).Select(p => p.TrimEnd('.') + "."))))).ToList();
 
-        var grade = Grader.Grade(card, half);
-
-        Assert.InRange(grade.Score, 0.4, 0.85);
-        Assert.NotEmpty(grade.Missed);
-        Assert.Contains(grade.Missed[0].TrimEnd('.'), grade.Feedback, StringComparison.Ordinal);
+        Assert.All(grades, g =>
+        {
+            var verdict = g.Grade.Verdict!;
+            Assert.Equal(Math.Round(verdict.Coverage, 2), g.Grade.Score);
+            Assert.True(verdict.KeyPoints.Take(2).All(k => k.Status == KeyPointStatus.Covered), $"{g.Card.Id}: {Describe(g.Grade)}");
+            Assert.Contains(g.Grade.Missed[^1].TrimEnd('.'), g.Grade.Feedback, StringComparison.Ordinal);
+        });
+        var hard = grades.Count(g => g.Grade.Rating == Rating.Hard);
+        Assert.True(hard >= 0.9 * grades.Count, string.Join('\n', grades.Where(g => g.Grade.Rating != Rating.Hard).Select(g => $"{g.Card.Id}: {Describe(g.Grade)}")));
     }
 
     [Fact]
@@ -80,6 +84,89 @@ public class KeyPointGraderTests
 
         Assert.True(withAlias.Score > without.Score);
         Assert.Empty(withAlias.Missed);
+    }
+
+    [Fact]
+    public void Paraphrases_from_the_glossary_and_the_domain_table_count()
+    {
+        var card = Corpus.FindCard("agent-guardrails/what-is-the-lethal-trifecta-and-how-do-you-break-it")!;
+        var answer = "An agent that can read sensitive information, sees attacker-controlled input and can send things out.";
+
+        var grade = Grader.Grade(card, answer);
+        var bare = new KeyPointGrader(AliasMap.Empty).Grade(card, answer);
+
+        Assert.Equal(KeyPointStatus.Covered, grade.Verdict!.KeyPoints[0].Status);
+        Assert.Contains("sensitive information", grade.Verdict.KeyPoints[0].Evidence, StringComparison.Ordinal);
+        Assert.NotEqual(KeyPointStatus.Covered, bare.Verdict!.KeyPoints[0].Status);
+        Assert.Contains(TextTerms.Stem("weights"), new AliasMap(Corpus.Notes).Keys("parameters").Concat(new AliasMap(Corpus.Notes).Keys("weights")));
+    }
+
+    [Theory]
+    [InlineData("Fusion does not raise recall; it only cuts latency.", "negated")]
+    [InlineData("BM25 matches meaning and paraphrase, while dense retrieval finds exact terms such as codes and names.", "said of")]
+    public void A_negated_or_swapped_statement_contradicts_the_point_and_rates_again(string answer, string reason)
+    {
+        var card = new QuizCard(
+            "x/why-hybrid", "x", "Why combine BM25 with dense retrieval?", "",
+            ["BM25 finds exact terms such as codes and names.", "Dense retrieval matches meaning and paraphrase.", "Fusion raises recall."], 1);
+
+        var grade = Grader.Grade(card, answer);
+
+        Assert.Equal(Rating.Again, grade.Rating);
+        Assert.Contains(grade.Verdict!.KeyPoints, k => k.Status == KeyPointStatus.Contradicted && k.Evidence!.Contains(reason, StringComparison.Ordinal));
+        Assert.Contains("seems to say otherwise", grade.Feedback, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_words_said_the_right_way_round_are_covered()
+    {
+        var card = new QuizCard(
+            "x/why-hybrid", "x", "Why combine BM25 with dense retrieval?", "",
+            ["BM25 finds exact terms such as codes and names.", "Dense retrieval matches meaning and paraphrase.", "Fusion raises recall."], 1);
+
+        var grade = Grader.Grade(card, "BM25 finds exact terms like codes and names, while dense retrieval matches meaning and paraphrase. Fusing the two raises recall.");
+
+        Assert.All(grade.Verdict!.KeyPoints, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
+        Assert.Equal(Rating.Good, grade.Rating);
+        Assert.Equal("high", grade.ConfidenceLevel);
+    }
+
+    [Fact]
+    public void A_flipped_direction_contradicts_the_point()
+    {
+        var card = new QuizCard("x/kd", "x", "What is knowledge distillation for?", "", ["A student model imitates a teacher.", "Goal: most of the quality at much lower inference cost."], 1);
+
+        var grade = Grader.Grade(card, "A student model imitates a teacher model, and it usually increases inference cost.");
+
+        Assert.Equal(KeyPointStatus.Contradicted, grade.Verdict!.KeyPoints[1].Status);
+        Assert.Contains("increases", grade.Verdict.KeyPoints[1].Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_grade_carries_a_verdict_evidence_and_a_confidence()
+    {
+        var card = Corpus.FindCard("hybrid-search/why-combine-bm25-with-dense-retrieval-instead-of-using-embeddings-alone")!;
+
+        var grade = Grader.Grade(card, card.Answer);
+
+        Assert.Equal(KeyPointGrader.Name, grade.Grader);
+        Assert.Equal(card.KeyPoints, grade.Verdict!.KeyPoints.Select(k => k.KeyPoint));
+        Assert.All(grade.Verdict.KeyPoints.Where(k => k.Status != KeyPointStatus.Missed), k => Assert.StartsWith("matched: ", k.Evidence, StringComparison.Ordinal));
+        Assert.InRange(grade.Confidence!.Value, 0, 1);
+        Assert.Matches("^(low|medium|high)$", grade.ConfidenceLevel);
+        Assert.Equal(grade.Verdict.ToRating(allowEasy: false), grade.Rating);
+        Assert.Equal(Math.Round(grade.Verdict.Coverage, 2), grade.Score);
+    }
+
+    [Fact]
+    public void Sweeping_claims_lower_the_confidence()
+    {
+        var card = new QuizCard("x/why-hybrid", "x", "Why combine BM25 with dense retrieval?", "", ["BM25 finds exact terms such as codes and names.", "Fusion raises recall."], 1);
+
+        var plain = Grader.Grade(card, "BM25 finds exact terms such as codes and names. Fusion raises recall.");
+        var sweeping = Grader.Grade(card, "BM25 always finds every exact term such as codes and names. Fusion raises recall.");
+
+        Assert.True(sweeping.Confidence < plain.Confidence, $"{sweeping.Confidence} vs {plain.Confidence}");
     }
 
     [Theory]
@@ -101,11 +188,11 @@ public class KeyPointGraderTests
     {
         // The hybrid-search note lists BM25, RRF and MMR as aliases: saying "BM25" must not cover a point about RRF.
         var aliases = new AliasMap(Corpus.Notes);
-        var expanded = aliases.Expand(TextTerms.Of("BM25"));
+        var bm25 = aliases.Keys("BM25");
 
-        Assert.DoesNotContain(TextTerms.Stem("fusion"), expanded);
-        Assert.DoesNotContain("rrf", expanded);
-        Assert.Contains(TextTerms.Stem("fusion"), aliases.Expand(TextTerms.Of("RRF")));
+        Assert.DoesNotContain(aliases.Terms("reciprocal rank fusion"), t => t.Meets(bm25));
+        Assert.DoesNotContain(aliases.Terms("RRF"), t => t.Meets(bm25));
+        Assert.Contains(aliases.Terms("reciprocal rank fusion"), t => t.Meets(aliases.Keys("RRF")));
         Assert.True(aliases.Count > 30, $"{aliases.Count} acronym pairs");
     }
 
@@ -128,14 +215,26 @@ public class KeyPointGraderTests
         foreach (var note in Corpus.Notes)
         {
             var quiz = note.Body.IndexOf("\n## Quiz", StringComparison.Ordinal);
-            var body = quiz < 0 ? note.Body : note.Body[..quiz];
+            var body = Grader.MentionKeys(quiz < 0 ? note.Body : note.Body[..quiz]);
             foreach (var card in note.Cards)
             {
-                uncovered.AddRange(Grader.Grade(card, body).Missed.Select(point => $"{card.Id}: {point}"));
+                uncovered.AddRange(card.KeyPoints.Where(point => !Grader.Mentions(point, body)).Select(point => $"{card.Id}: {point}"));
             }
         }
 
         var points = Corpus.Cards.Sum(c => c.KeyPoints.Count);
         Assert.True(uncovered.Count == 0, $"{uncovered.Count} of {points} key points are not found in their note's body:\n{string.Join('\n', uncovered)}");
     }
+
+    [Fact]
+    public void A_key_point_a_body_does_not_teach_is_not_mentioned()
+    {
+        var note = Corpus.FindById("hybrid-search")!;
+
+        Assert.True(Grader.Mentions("BM25 finds exact terms: numbers, codes, names, acronyms.", note.Body));
+        Assert.False(Grader.Mentions("Photosynthesis converts sunlight into chemical energy in chloroplasts.", note.Body));
+    }
+
+    private static string Describe(Grade grade) =>
+        $"{grade.Score} {grade.Rating}: " + string.Join("; ", grade.Verdict?.KeyPoints.Select(k => $"{k.Status} '{k.KeyPoint}' [{k.Evidence}]") ?? []);
 }

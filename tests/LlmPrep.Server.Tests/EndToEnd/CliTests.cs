@@ -100,6 +100,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Bench_grading_prints_agreement_per_kind_and_checks_the_targets()
+    {
+        var bench = await RunAsync(null, "bench", "grading", "--check", "--data-dir", _data);
+
+        Assert.True(bench.Code == 0, bench.Out + bench.Err);
+        Assert.Contains("grading set 'main': 30 cards, 120 answers; judge key_points", bench.Out, StringComparison.Ordinal);
+        Assert.Contains("grading set 'held-out'", bench.Out, StringComparison.Ordinal);
+        foreach (var kind in new[] { "correct", "half", "wrong", "filler" })
+        {
+            Assert.Contains($"  {kind,-8}", bench.Out, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("with high confidence: 0 (target 0)", bench.Out, StringComparison.Ordinal);
+
+        var missing = await RunAsync(null, "bench", "grading", "--set", Path.Combine(_data, "nope.json"), "--data-dir", _data);
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("nope.json", missing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Lint_passes_the_bundled_corpus_and_fails_a_broken_one()
     {
         var bundled = await RunAsync(null, "lint");

@@ -70,6 +70,27 @@ public sealed class QuizToolsTests : IAsyncLifetime
         Assert.Equal(1, report.GetProperty("streak_days").GetInt32());
     }
 
+    [Fact]
+    public async Task The_local_grade_shows_each_key_point_its_evidence_and_its_confidence()
+    {
+        var answer = await _mcp.CallOkAsync("quiz_answer", new()
+        {
+            ["card_id"] = "hybrid-search/why-combine-bm25-with-dense-retrieval",
+            ["answer"] = "BM25 finds exact terms like codes, and dense retrieval finds paraphrases. Fusion does not raise recall though.",
+        });
+
+        var verdicts = answer.GetProperty("key_point_verdicts").EnumerateArray().ToList();
+        Assert.Equal(3, verdicts.Count);
+        Assert.Equal("BM25 finds exact terms.", verdicts[0].GetProperty("key_point").GetString());
+        Assert.Equal("covered", verdicts[0].GetProperty("status").GetString());
+        Assert.Contains("exact", verdicts[0].GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.Equal("contradicted", verdicts[2].GetProperty("status").GetString());
+        Assert.Contains("negated", verdicts[2].GetProperty("evidence").GetString(), StringComparison.Ordinal);
+        Assert.Equal("again", answer.GetProperty("rating").GetString());
+        Assert.InRange(answer.GetProperty("confidence").GetDouble(), 0, 1);
+        Assert.Matches("^(low|medium|high)$", answer.GetProperty("confidence_level").GetString());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("no idea")]

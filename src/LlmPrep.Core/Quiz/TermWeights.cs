@@ -1,0 +1,42 @@
+using LlmPrep.Core.Corpus;
+
+namespace LlmPrep.Core.Quiz;
+
+/// <summary>
+/// How much a term tells about a key point: rare terms across the corpus's key points ("RRF", "60", "saturate")
+/// weigh more than common ones ("model", "token"). Inverse document frequency over cards.
+/// </summary>
+public sealed class TermWeights
+{
+    private readonly Dictionary<string, int> _cardsWith = new(StringComparer.Ordinal);
+    private readonly int _cards;
+
+    public TermWeights(IEnumerable<QuizCard> cards, AliasMap aliases)
+    {
+        foreach (var card in cards)
+        {
+            _cards++;
+            foreach (var key in card.KeyPoints.SelectMany(p => aliases.Terms(p)).Select(t => t.Primary).Distinct(StringComparer.Ordinal))
+            {
+                _cardsWith[key] = _cardsWith.GetValueOrDefault(key) + 1;
+            }
+        }
+    }
+
+    /// <summary>Every term weighs the same.</summary>
+    public static TermWeights Uniform { get; } = new([], AliasMap.Empty);
+
+    /// <summary>The weight of a term, 1 for the commonest and up to about 8 for one card's own.</summary>
+    public double Of(Term term)
+    {
+        if (_cards == 0)
+        {
+            return 1;
+        }
+
+        return 1 + Math.Log((_cards + 1.0) / (_cardsWith.GetValueOrDefault(term.Primary) + 1.0));
+    }
+
+    /// <summary>Share of cards whose key points use the term.</summary>
+    public double Spread(Term term) => _cards == 0 ? 0 : _cardsWith.GetValueOrDefault(term.Primary) / (double)_cards;
+}
