@@ -1,5 +1,6 @@
 using System.Reflection;
 using LlmPrep.Server.Completions;
+using LlmPrep.Server.Grading;
 using LlmPrep.Server.Json;
 using LlmPrep.Server.Prompts;
 using LlmPrep.Server.Resources;
@@ -22,6 +23,11 @@ public static class McpServerSetup
         services.AddSingleton(settings);
         services.AddSingleton<LibraryHost>();
         services.AddSingleton<QuizHost>();
+        services.AddSingleton(settings.Grader);
+        services.AddSingleton<IAnswerJudge, SamplingJudge>();
+        services.AddSingleton<IAnswerJudge, EndpointJudge>();
+        services.AddSingleton<JudgeChain>();
+        services.AddSingleton<PersonConfirmation>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ResourceSubscriptions>();
         services.AddHostedService<CorpusWatcher>();

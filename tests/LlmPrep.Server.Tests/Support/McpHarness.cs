@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using LlmPrep.Core;
 using LlmPrep.Core.Corpus;
+using LlmPrep.Server.Grading;
 using LlmPrep.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,11 +45,13 @@ public sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null)
+    public static async Task<McpHarness> StartAsync(
+        string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, GraderSettings? grader = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
+            Grader = grader ?? new GraderSettings(),
         };
         var harness = new McpHarness(settings, dataDirectory is null, time);
         clientOptions ??= new McpClientOptions();
