@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Text.Json;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using Microsoft.Extensions.AI;
@@ -52,6 +53,10 @@ public sealed class EndpointJudge : IAnswerJudge, IDisposable
         {
             return JudgeResult.Failed($"the grader model ({_settings.Model}) did not answer within {_settings.Timeout.TotalSeconds:0} s");
         }
+        catch (ClientResultException ex) when (ex.Status == 0)
+        {
+            return JudgeResult.Failed("the grader endpoint could not be reached");
+        }
         catch (ClientResultException ex)
         {
             return JudgeResult.Failed($"the grader endpoint refused the request (HTTP {ex.Status})");
@@ -59,6 +64,11 @@ public sealed class EndpointJudge : IAnswerJudge, IDisposable
         catch (HttpRequestException ex)
         {
             return JudgeResult.Failed($"the grader endpoint could not be reached ({ex.HttpRequestError})");
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
+        {
+            // The client library reads the reply as it goes; a body that is not a chat completion surfaces as one of these.
+            return JudgeResult.Failed($"the grader endpoint's reply was not a chat completion ({ex.GetType().Name})");
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
 
             context.Response.StatusCode = answer.StatusCode;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(answer.StatusCode == 200 ? Completion(body, answer.Text) : new JsonObject { ["error"] = new JsonObject { ["message"] = answer.Text, ["type"] = "invalid_request_error" } }.ToJsonString());
+            await context.Response.WriteAsync(answer.Raw ? answer.Text : answer.StatusCode == 200 ? Completion(body, answer.Text) : new JsonObject { ["error"] = new JsonObject { ["message"] = answer.Text, ["type"] = "invalid_request_error" } }.ToJsonString());
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -64,6 +64,9 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
     public static Reply Status(int code, string message = "refused") => new(code, message, false);
 
     public static Reply Hang() => new(0, "", true);
+
+    /// <summary>A 200 reply whose body is not a chat completion at all.</summary>
+    public static Reply Body(string body) => new(200, body, false, Raw: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -86,5 +89,5 @@ public sealed class ChatCompletionsServer : IAsyncDisposable
         ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 50, ["total_tokens"] = 150 },
     }.ToJsonString(new JsonSerializerOptions { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() });
 
-    public sealed record Reply(int StatusCode, string Text, bool Hang);
+    public sealed record Reply(int StatusCode, string Text, bool Hang, bool Raw = false);
 }
