@@ -131,6 +131,19 @@ public sealed class QuizHostJudgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Instructions_and_descriptions_tell_the_host_model_to_judge()
+    {
+        var instructions = _mcp.Client.ServerInstructions ?? "";
+        Assert.Contains("\"provisional\"", instructions, StringComparison.Ordinal);
+        Assert.Contains("quiz_rate with key_points and false_claims", instructions, StringComparison.Ordinal);
+        Assert.Contains("judged_by \"person\"", instructions, StringComparison.Ordinal);
+
+        var tools = await _mcp.Client.ListToolsAsync();
+        Assert.Contains("YOU are", tools.Single(t => t.Name == "quiz_answer").Description, StringComparison.Ordinal);
+        Assert.Contains("covered, partly, missed or contradicted", tools.Single(t => t.Name == "quiz_rate").Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Quiz_rate_schema_takes_a_per_key_point_verdict()
     {
         var tool = (await _mcp.Client.ListToolsAsync()).Single(t => t.Name == "quiz_rate").ProtocolTool;
