@@ -81,16 +81,20 @@ public sealed class QuizEndpointJudgeTests
     [InlineData(429)]
     [InlineData(500)]
     [InlineData(503)]
-    public async Task A_refused_request_falls_back_without_retrying(int status)
+    public async Task A_refused_request_falls_back_without_retrying_or_showing_the_key(int status)
     {
-        await using var model = await ChatCompletionsServer.StartAsync(_ => ChatCompletionsServer.Status(status));
-        await using var mcp = await McpHarness.StartAsync(grader: Grader(model));
+        var variable = $"LLMPREP_TEST_KEY_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, "sk-never-shown");
+        await using var model = await ChatCompletionsServer.StartAsync(_ => ChatCompletionsServer.Status(status, "Incorrect API key provided: sk-never-shown"));
+        await using var mcp = await McpHarness.StartAsync(grader: Grader(model, variable));
 
-        var answer = await mcp.CallOkAsync("quiz_answer", new() { ["card_id"] = CardId, ["answer"] = Answer });
+        var result = await mcp.CallAsync("quiz_answer", new() { ["card_id"] = CardId, ["answer"] = Answer });
+        var answer = result.StructuredContent!.Value;
 
         Assert.Single(model.Requests);
         Assert.Equal("provisional", answer.GetProperty("judgement").GetString());
         Assert.Contains($"refused the request (HTTP {status})", answer.GetProperty("instruction").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-never-shown", McpHarness.Text(result), StringComparison.Ordinal);
     }
 
     [Fact]
