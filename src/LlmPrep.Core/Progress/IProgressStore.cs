@@ -26,8 +26,13 @@ public interface IProgressStore : IDisposable
     /// </summary>
     RecordedReview Record(string cardId, Func<CardHistory, NewReview?> decide);
 
-    /// <summary>Replaces the rating of a review (and the memory it produced) in one transaction.</summary>
-    ReviewRecord Amend(long reviewId, Rating rating, double? score, string grader, CardMemory after, DateTimeOffset amendedAt);
+    /// <summary>
+    /// Replaces the rating of a review (and the memory it produced) in one transaction; the review is no longer provisional.
+    /// <paramref name="missed"/> and <paramref name="verdict"/>, when given, replace the stored ones.
+    /// </summary>
+    ReviewRecord Amend(
+        long reviewId, Rating rating, double? score, string grader, CardMemory after, DateTimeOffset amendedAt,
+        IReadOnlyList<string>? missed = null, string? verdict = null);
 
     ReviewRecord? Review(long reviewId);
 

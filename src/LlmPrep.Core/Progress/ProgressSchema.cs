@@ -7,7 +7,7 @@ namespace LlmPrep.Core.Progress;
 internal static class ProgressSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Each step takes the schema from version <c>index</c> to <c>index + 1</c>.</summary>
     private static readonly string[] Migrations =
@@ -35,6 +35,12 @@ internal static class ProgressSchema
         ALTER TABLE reviews ADD COLUMN missed TEXT NOT NULL DEFAULT '';
         ALTER TABLE reviews ADD COLUMN amended_at INTEGER;
         CREATE INDEX reviews_time ON reviews(user_id, reviewed_at);
+        """,
+
+        // 2 → 3: a judge's per-key-point verdict, and whether the rating still awaits one.
+        """
+        ALTER TABLE reviews ADD COLUMN verdict TEXT;
+        ALTER TABLE reviews ADD COLUMN provisional INTEGER;
         """,
     ];
 

@@ -16,6 +16,7 @@ public sealed class ProgressStore : IProgressStore
 
     private const string ReviewColumns = """
         id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed, amended_at,
+        verdict, provisional,
         b_state, b_stability, b_difficulty, b_due, b_last_review, b_step, b_reps, b_lapses,
         a_state, a_stability, a_difficulty, a_due, a_last_review, a_step, a_reps, a_lapses
         """;
@@ -74,10 +75,10 @@ public sealed class ProgressStore : IProgressStore
         }
 
         using var insert = Command(connection, transaction, """
-            INSERT INTO reviews(user_id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed,
+            INSERT INTO reviews(user_id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed, verdict, provisional,
                 b_state, b_stability, b_difficulty, b_due, b_last_review, b_step, b_reps, b_lapses,
                 a_state, a_stability, a_difficulty, a_due, a_last_review, a_step, a_reps, a_lapses)
-            VALUES ($user, $card, $note, $at, $rating, $score, $grader, $answer, $missed,
+            VALUES ($user, $card, $note, $at, $rating, $score, $grader, $answer, $missed, $verdict, $provisional,
                 $b0, $b1, $b2, $b3, $b4, $b5, $b6, $b7, $a0, $a1, $a2, $a3, $a4, $a5, $a6, $a7);
             SELECT last_insert_rowid();
             """);
@@ -89,6 +90,8 @@ public sealed class ProgressStore : IProgressStore
         insert.Parameters.AddWithValue("$grader", review.Grader);
         insert.Parameters.AddWithValue("$answer", (object?)review.Answer ?? DBNull.Value);
         insert.Parameters.AddWithValue("$missed", string.Join('\n', review.Missed));
+        insert.Parameters.AddWithValue("$verdict", (object?)review.Verdict ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$provisional", review.Provisional ? 1 : DBNull.Value);
         AddMemory(insert, "$b", review.Before);
         AddMemory(insert, "$a", review.After);
         var id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -96,12 +99,15 @@ public sealed class ProgressStore : IProgressStore
         return new RecordedReview(ReadReview(connection, transaction, id)!, Added: true);
     });
 
-    public ReviewRecord Amend(long reviewId, Rating rating, double? score, string grader, CardMemory after, DateTimeOffset amendedAt) =>
+    public ReviewRecord Amend(
+        long reviewId, Rating rating, double? score, string grader, CardMemory after, DateTimeOffset amendedAt,
+        IReadOnlyList<string>? missed = null, string? verdict = null) =>
         _database.Write((connection, transaction) =>
         {
             var existing = ReadReview(connection, transaction, reviewId) ?? throw new ArgumentException($"no review {reviewId}", nameof(reviewId));
             using var update = Command(connection, transaction, """
-                UPDATE reviews SET rating = $rating, score = $score, grader = $grader, amended_at = $amended,
+                UPDATE reviews SET rating = $rating, score = $score, grader = $grader, amended_at = $amended, provisional = NULL,
+                    missed = coalesce($missed, missed), verdict = coalesce($verdict, verdict),
                     a_state = $a0, a_stability = $a1, a_difficulty = $a2, a_due = $a3, a_last_review = $a4, a_step = $a5, a_reps = $a6, a_lapses = $a7
                 WHERE id = $id AND user_id = $user
                 """);
@@ -110,6 +116,8 @@ public sealed class ProgressStore : IProgressStore
             update.Parameters.AddWithValue("$score", (object?)score ?? DBNull.Value);
             update.Parameters.AddWithValue("$grader", grader);
             update.Parameters.AddWithValue("$amended", amendedAt.ToUnixTimeMilliseconds());
+            update.Parameters.AddWithValue("$missed", missed is null ? DBNull.Value : string.Join('\n', missed));
+            update.Parameters.AddWithValue("$verdict", (object?)verdict ?? DBNull.Value);
             AddMemory(update, "$a", after);
             update.ExecuteNonQuery();
             UpsertMemory(connection, transaction, existing.CardId, after);
@@ -210,9 +218,11 @@ public sealed class ProgressStore : IProgressStore
                 reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 missed.Length == 0 ? [] : missed.Split('\n'),
-                ReadMemory(reader, 10),
-                ReadMemory(reader, 18),
-                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9))));
+                ReadMemory(reader, 12),
+                ReadMemory(reader, 20),
+                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                reader.IsDBNull(10) ? null : reader.GetString(10),
+                !reader.IsDBNull(11) && reader.GetInt64(11) != 0));
         }
 
         return reviews;

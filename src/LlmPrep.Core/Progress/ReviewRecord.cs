@@ -14,6 +14,8 @@ namespace LlmPrep.Core.Progress;
 /// <param name="Before">The card's memory before this review (kept so an amended rating can be replayed).</param>
 /// <param name="After">The card's memory after this review.</param>
 /// <param name="AmendedAt">When the rating was replaced, if it was.</param>
+/// <param name="Verdict">The judge's per-key-point verdict, as text, when one was given.</param>
+/// <param name="Provisional">True while the rating awaits a judge (it stands if none comes before the next card).</param>
 public sealed record ReviewRecord(
     long Id,
     string CardId,
@@ -26,4 +28,6 @@ public sealed record ReviewRecord(
     IReadOnlyList<string> Missed,
     CardMemory Before,
     CardMemory After,
-    DateTimeOffset? AmendedAt);
+    DateTimeOffset? AmendedAt,
+    string? Verdict = null,
+    bool Provisional = false);

@@ -36,7 +36,7 @@ public sealed record QuizNextResult(QuizQuestion? Card, int DueCount, int NewCou
 /// <param name="ReviewId">The stored review (quiz_rate amends it).</param>
 /// <param name="Score">Share of key points covered, 0 to 1.</param>
 /// <param name="Rating">again, hard, good or easy: what scheduled the card.</param>
-/// <param name="Grader">sampling (the client's model judged it), key_points (deterministic), self (the person's own rating) or assistant (re-rated).</param>
+/// <param name="Grader">Who judged it: sampling (the client's model), endpoint (a configured model), key_points (word matching), assistant (the host's model through quiz_rate), person (the person's verdict) or self (the person's own rating).</param>
 /// <param name="Covered">Key points the answer covered.</param>
 /// <param name="Missed">Key points the answer missed.</param>
 /// <param name="Feedback">Short feedback for the person.</param>
@@ -46,6 +46,9 @@ public sealed record QuizNextResult(QuizQuestion? Card, int DueCount, int NewCou
 /// <param name="NextDue">When the card is due again.</param>
 /// <param name="IntervalDays">Days until then (0 for a same-day learning step).</param>
 /// <param name="Instruction">What the assistant should do next, when its own judgement is wanted.</param>
+/// <param name="KeyPointStatuses">The verdict on each key point, in the order of <paramref name="KeyPoints"/>: covered, partly, missed or contradicted.</param>
+/// <param name="FalseClaims">False claims the judge found in the answer.</param>
+/// <param name="Judgement">final, or provisional while the rating awaits the host model's verdict through quiz_rate.</param>
 /// <param name="KeyPointVerdicts">The judge's status for each key point and the words of the answer it rests on; null when the rating was not judged point by point.</param>
 /// <param name="Confidence">How sure the judge is, 0 to 1; null when it does not say.</param>
 /// <param name="ConfidenceLevel">high, medium or low; null when the judge gives no confidence.</param>
@@ -65,6 +68,9 @@ public sealed record AnswerOutcome(
     DateTimeOffset NextDue,
     int IntervalDays,
     string? Instruction,
+    IReadOnlyList<string> KeyPointStatuses,
+    IReadOnlyList<string> FalseClaims,
+    string Judgement,
     IReadOnlyList<KeyPointResult>? KeyPointVerdicts = null,
     double? Confidence = null,
     string? ConfidenceLevel = null,

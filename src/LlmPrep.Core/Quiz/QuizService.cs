@@ -19,6 +19,9 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
     public const string RevealedGrader = "revealed";
     public const string SelfGrader = "self";
     public const string AssistantGrader = "assistant";
+    public const string PersonGrader = "person";
+    public const string EndpointGrader = "endpoint";
+    public const string SamplingGrader = "sampling";
 
     public IProgressStore Store => store;
 
@@ -59,15 +62,22 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
     }
 
     /// <summary>
-    /// Records a graded answer; <paramref name="selfRating"/> (the person's own) overrides the grade's rating. The card's memory
-    /// is read, scheduled and written in one transaction. The same answer to the same card within <see cref="RetryWindow"/>
-    /// is a retried call (a client that lost the reply): the review already recorded is returned and nothing is added.
+    /// Records a graded answer; <paramref name="selfRating"/> (the person's own) overrides the grade's rating. The judge's
+    /// <paramref name="verdict"/> is kept with the review (without one, the grade's covered points stand for it). A
+    /// <paramref name="provisional"/> review awaits the host model's verdict through <see cref="Judge"/>: the instruction
+    /// returned asks for it (<paramref name="unavailable"/> says why no other judge ruled), and the grade's rating stands until then.
+    /// The card's memory is read, scheduled and written in one transaction. The same answer to the same card within
+    /// <see cref="RetryWindow"/> is a retried call (a client that lost the reply): the review already recorded is returned
+    /// and nothing is added.
     /// </summary>
-    public AnswerOutcome Answer(CorpusSnapshot corpus, QuizCard card, string answer, Grade grade, Rating? selfRating, string? instruction = null)
+    public AnswerOutcome Answer(
+        CorpusSnapshot corpus, QuizCard card, string answer, Grade grade, Rating? selfRating, string? instruction = null,
+        AnswerVerdict? verdict = null, bool provisional = false, string? unavailable = null)
     {
         var note = NoteOf(corpus, card);
         var now = time.GetUtcNow();
         var rating = selfRating ?? grade.Rating;
+        provisional &= selfRating is null;
         var written = store.Record(card.Id, history =>
         {
             if (IsRetry(history.Last, answer, now))
@@ -77,7 +87,9 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
 
             var before = history.Memory ?? CardMemory.New(now);
             var after = scheduler.Review(before, rating, now);
-            return new NewReview(card.Id, card.NoteId, now, rating, grade.Score, selfRating is null ? grade.Grader : SelfGrader, answer, grade.Missed, before, after);
+            return new NewReview(
+                card.Id, card.NoteId, now, rating, grade.Score, selfRating is null ? grade.Grader : SelfGrader, answer, grade.Missed, before, after,
+                VerdictText.Encode(verdict ?? VerdictText.FromCovered(card, grade.Covered)), provisional);
         });
         if (!written.Added)
         {
@@ -85,6 +97,11 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             var covered = card.KeyPoints.Except(recorded.Missed).ToList();
             var feedback = $"This answer was already recorded at {recorded.ReviewedAt:u} (review {recorded.Id}); this repeated call added nothing and returns that review.";
             return Outcome(note, card, recorded, covered, feedback, instruction) with { AlreadyRecorded = true };
+        }
+
+        if (provisional)
+        {
+            instruction = JudgeRubric.HostInstruction(card, written.Review.Id, unavailable);
         }
 
         return Outcome(note, card, written.Review, grade.Covered, grade.Feedback, instruction) with
@@ -101,23 +118,35 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         now - last.ReviewedAt <= RetryWindow && now >= last.ReviewedAt;
 
     /// <summary>Replaces the rating of the card's latest review (the assistant's or person's judgement), replaying FSRS from the memory before it.</summary>
-    public AnswerOutcome Rate(CorpusSnapshot corpus, QuizCard card, Rating rating, long? reviewId = null)
+    public AnswerOutcome Rate(CorpusSnapshot corpus, QuizCard card, Rating rating, long? reviewId = null, string judge = AssistantGrader)
     {
         var note = NoteOf(corpus, card);
-        var last = store.LastReview(card.Id)
-            ?? throw new QuizException($"card '{card.Id}' has no review to re-rate; answer it first with quiz_answer");
-        if (reviewId is { } id && id != last.Id)
-        {
-            throw new QuizException(store.Review(id) is null
-                ? $"review {id} does not exist"
-                : $"review {id} is not the latest review of '{card.Id}' (that is {last.Id}); only the latest review can be re-rated");
-        }
-
+        var last = Amendable(card, reviewId, judge);
         var after = scheduler.Review(last.Before, rating, last.ReviewedAt);
-        var amended = store.Amend(last.Id, rating, last.Score, AssistantGrader, after, time.GetUtcNow());
+        var amended = store.Amend(last.Id, rating, last.Score, judge, after, time.GetUtcNow());
         var covered = card.KeyPoints.Except(amended.Missed).ToList();
         return Outcome(note, card, amended, covered, $"Rating changed to {rating.ToString().ToLowerInvariant()}.", null);
     }
+
+    /// <summary>
+    /// Records a judge's verdict on the card's latest review and makes it final: the rating is derived from the verdict by
+    /// <see cref="AnswerVerdict.ToRating"/> unless the person gave their own (<paramref name="rating"/>). The person's
+    /// verdict always wins: once they judged a review, no other judge may change it. A provisional review the host model
+    /// did not judge before the next card keeps its rating.
+    /// </summary>
+    public AnswerOutcome Judge(
+        CorpusSnapshot corpus, QuizCard card, AnswerVerdict verdict, string judge, long? reviewId = null, Rating? rating = null, string? feedback = null)
+    {
+        var note = NoteOf(corpus, card);
+        var last = Amendable(card, reviewId, judge);
+        var grade = VerdictText.ToGrade(verdict, feedback ?? Summary(verdict), judge, rating);
+        var after = scheduler.Review(last.Before, grade.Rating, last.ReviewedAt);
+        var amended = store.Amend(last.Id, grade.Rating, grade.Score, judge, after, time.GetUtcNow(), grade.Missed, VerdictText.Encode(verdict));
+        return Outcome(note, card, amended, grade.Covered, grade.Feedback, null);
+    }
+
+    /// <summary>True for reviews the person rated or judged themselves.</summary>
+    public static bool ByPerson(string grader) => grader is PersonGrader or SelfGrader;
 
     /// <summary>Shows the answer; counts as a failed review unless the card was answered within <see cref="RevealGrace"/>.</summary>
     public RevealOutcome Reveal(CorpusSnapshot corpus, QuizCard card)
@@ -221,9 +250,57 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
     public StudyActivity Activity(CorpusSnapshot corpus, int forecastDays = StudyActivity.DefaultForecastDays, int historyDays = StudyActivity.DefaultHistoryDays) =>
         StudyActivity.Build(corpus, store, scheduler, time, forecastDays, historyDays);
 
+    private ReviewRecord Amendable(QuizCard card, long? reviewId, string judge)
+    {
+        var last = store.LastReview(card.Id)
+            ?? throw new QuizException($"card '{card.Id}' has no review to re-rate; answer it first with quiz_answer");
+        if (reviewId is { } id && id != last.Id)
+        {
+            throw new QuizException(store.Review(id) is null
+                ? $"review {id} does not exist"
+                : $"review {id} is not the latest review of '{card.Id}' (that is {last.Id}); only the latest review can be re-rated");
+        }
+
+        if (!ByPerson(judge) && ByPerson(last.Grader))
+        {
+            throw new QuizException(
+                $"the person judged review {last.Id} themselves (rated {last.Rating.ToString().ToLowerInvariant()}); their verdict stands. " +
+                "If they ask for a different rating, pass judged_by \"person\".");
+        }
+
+        if (!ByPerson(judge) && last.Provisional && store.RecentReviews(1) is [var newest] && newest.Id != last.Id)
+        {
+            throw new QuizException(
+                $"review {last.Id} kept its provisional rating ({last.Rating.ToString().ToLowerInvariant()}) because the next card was answered " +
+                "before it was judged; judge each answer before moving on.");
+        }
+
+        return last;
+    }
+
+    private static string Summary(AnswerVerdict verdict)
+    {
+        var covered = verdict.KeyPoints.Count(k => k.Status == KeyPointStatus.Covered);
+        var gaps = verdict.KeyPoints.Where(k => k.Status != KeyPointStatus.Covered)
+            .Select(k => $"{k.KeyPoint.TrimEnd('.')} ({k.Status.ToString().ToLowerInvariant()})").ToList();
+        var text = $"{covered} of {verdict.KeyPoints.Count} key points covered.";
+        if (gaps.Count > 0)
+        {
+            text += $" Not covered: {string.Join("; ", gaps)}.";
+        }
+
+        if (verdict.FalseClaims.Count > 0)
+        {
+            text += $" False claims: {string.Join("; ", verdict.FalseClaims.Select(c => c.TrimEnd('.')))}.";
+        }
+
+        return text;
+    }
+
     private static AnswerOutcome Outcome(Note note, QuizCard card, ReviewRecord record, IReadOnlyList<string> covered, string feedback, string? instruction)
     {
         var interval = (int)Math.Round((record.After.Due - record.ReviewedAt).TotalDays, MidpointRounding.AwayFromZero);
+        var verdict = VerdictText.Decode(card, record.Verdict) ?? VerdictText.FromCovered(card, covered);
         return new AnswerOutcome(
             card.Id,
             record.Id,
@@ -238,8 +315,14 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             CardSource.UriFor(note, card),
             record.After.Due,
             interval,
-            instruction);
+            instruction,
+            verdict.KeyPoints.Select(k => k.Status.ToString().ToLowerInvariant()).ToList(),
+            verdict.FalseClaims,
+            record.Provisional ? ProvisionalJudgement : FinalJudgement);
     }
+
+    public const string ProvisionalJudgement = "provisional";
+    public const string FinalJudgement = "final";
 
     private static Note NoteOf(CorpusSnapshot corpus, QuizCard card) =>
         corpus.FindById(card.NoteId) ?? throw new QuizException($"the note of card '{card.Id}' is no longer in the corpus");

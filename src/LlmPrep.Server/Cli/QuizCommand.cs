@@ -3,6 +3,7 @@ using LlmPrep.Core;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Progress;
 using LlmPrep.Core.Quiz;
+using LlmPrep.Server.Grading;
 using LlmPrep.Server.Hosting;
 
 namespace LlmPrep.Server.Cli;
@@ -28,7 +29,8 @@ internal static class QuizCommand
             using var host = new QuizHost(settings, TimeProvider.System);
             try
             {
-                return Run(library, host.Service, new QuizScope(result.GetValue(topic), result.GetValue(section), result.GetValue(level), result.GetValue(priority)), result.GetValue(count));
+                using var judge = new EndpointJudge(settings.Grader);
+                return Run(library, host.Service, judge, new QuizScope(result.GetValue(topic), result.GetValue(section), result.GetValue(level), result.GetValue(priority)), result.GetValue(count));
             }
             catch (QuizException ex)
             {
@@ -39,7 +41,7 @@ internal static class QuizCommand
         return command;
     }
 
-    private static int Run(StudyLibrary library, QuizService quiz, QuizScope scope, int count)
+    private static int Run(StudyLibrary library, QuizService quiz, EndpointJudge judge, QuizScope scope, int count)
     {
         var corpus = library.Corpus;
         var grader = KeyPointGrader.For(corpus);
@@ -67,42 +69,22 @@ internal static class QuizCommand
             }
 
             var card = corpus.FindCard(question.CardId)!;
-            var outcome = quiz.Answer(corpus, card, answer, grader.Grade(card, answer), selfRating: null);
+            var (grade, verdict) = Judge(judge, card, answer, grader.Grade(card, answer));
+            var outcome = quiz.Answer(corpus, card, answer, grade, selfRating: null, verdict: verdict);
             Console.WriteLine(TerminalText.Wrap($"Score {outcome.Score * 100:F0}%: {outcome.Rating}. {Covered(outcome)}"));
-            if (outcome.Missed.Count > 0)
+            if (outcome.Grader == QuizService.EndpointGrader)
             {
-                Console.WriteLine("Missed:");
-                foreach (var point in outcome.Missed)
-                {
-                    Console.WriteLine(TerminalText.Wrap(point, "  - ", "    "));
-                }
+                Console.WriteLine("(Judged by the configured grader model.)");
             }
 
             Console.WriteLine(TerminalText.Wrap(outcome.ReferenceAnswer, "Reference: ", "  "));
-            string? self;
-            while (true)
+            var self = ConfirmKeyPoints(card, outcome, verdict ?? VerdictText.FromCovered(card, grade.Covered), () => PrintSource(corpus, outcome.SourceUri));
+            if (self is not null)
             {
-                Console.Write("Your rating? [a]gain [h]ard [g]ood [e]asy, [r] to read the source section, Enter keeps it: ");
-                self = Console.ReadLine()?.Trim().ToLowerInvariant();
-                if (self is not ("r" or "read"))
-                {
-                    break;
-                }
-
-                PrintSource(corpus, outcome.SourceUri);
-            }
-
-            Rating? rating = self switch
-            {
-                "a" or "again" => Rating.Again,
-                "h" or "hard" => Rating.Hard,
-                "g" or "good" => Rating.Good,
-                "e" or "easy" => Rating.Easy,
-                _ => null,
-            };
-            if (rating is { } r && !string.Equals(r.ToString(), outcome.Rating, StringComparison.OrdinalIgnoreCase))
-            {
-                outcome = quiz.Rate(corpus, card, r);
+                outcome = self.Value.Rating is { } r
+                    ? quiz.Rate(corpus, card, r, outcome.ReviewId, QuizService.PersonGrader)
+                    : quiz.Judge(corpus, card, self.Value.Verdict!, QuizService.PersonGrader, outcome.ReviewId, feedback: outcome.Feedback);
+                Console.WriteLine($"Saved as {outcome.Rating}.");
             }
 
             Console.WriteLine($"Next review: {outcome.NextDue.ToLocalTime():yyyy-MM-dd HH:mm} ({CliHints.Days(outcome.IntervalDays)}).");
@@ -142,5 +124,108 @@ internal static class QuizCommand
         }
 
         Console.WriteLine();
+    }
+
+    /// <summary>The configured grader model's verdict when one is configured and rules; otherwise the key-point grade.</summary>
+    private static (Grade Grade, AnswerVerdict? Verdict) Judge(EndpointJudge judge, QuizCard card, string answer, Grade local)
+    {
+        if (judge.Unavailable(null) is not null)
+        {
+            return (local, null);
+        }
+
+        var ruling = judge.JudgeAsync(null, card, answer, CancellationToken.None).GetAwaiter().GetResult();
+        if (ruling.Verdict is null)
+        {
+            Console.Error.WriteLine($"llmprep: {ruling.Problem}; graded by key points instead.");
+            return (local, null);
+        }
+
+        return (VerdictText.ToGrade(ruling.Verdict, ruling.Feedback!, judge.Name), ruling.Verdict);
+    }
+
+    /// <summary>
+    /// Lists the key points, ticked as judged, and asks which the person covered: Enter accepts the judge's verdict,
+    /// numbers replace it, a rating letter sets the rating. Null when input ends (the judged rating stands).
+    /// </summary>
+    private static (AnswerVerdict? Verdict, Rating? Rating)? ConfirmKeyPoints(QuizCard card, AnswerOutcome outcome, AnswerVerdict judged, Action readSource)
+    {
+        Console.WriteLine("Key points ([x] = judged covered):");
+        for (var i = 0; i < card.KeyPoints.Count; i++)
+        {
+            var status = outcome.KeyPointStatuses[i];
+            var note = status is "partly" or "contradicted" ? $" ({status})" : "";
+            var mark = $"  [{(status == "covered" ? 'x' : ' ')}] {i + 1}. ";
+            Console.WriteLine(TerminalText.Wrap($"{card.KeyPoints[i]}{note}", mark, new string(' ', mark.Length)));
+        }
+
+        foreach (var claim in judged.FalseClaims)
+        {
+            Console.WriteLine($"  False claim: {claim}");
+        }
+
+        var suggested = Enumerable.Range(1, card.KeyPoints.Count).Where(i => outcome.KeyPointStatuses[i - 1] == "covered").ToList();
+        var accept = suggested.Count == 0 ? "none" : string.Join(' ', suggested);
+        while (true)
+        {
+            Console.Write($"Which did you cover? Enter accepts {accept}; or type numbers (0 for none), a rating [a]gain [h]ard [g]ood [e]asy, or [r] to read the source section: ");
+            var line = Console.ReadLine()?.Trim().ToLowerInvariant();
+            if (line is null)
+            {
+                return null;
+            }
+
+            if (line is "r" or "read")
+            {
+                readSource();
+                continue;
+            }
+
+            Rating? rating = line switch
+            {
+                "a" or "again" => Rating.Again,
+                "h" or "hard" => Rating.Hard,
+                "g" or "good" => Rating.Good,
+                "e" or "easy" => Rating.Easy,
+                _ => null,
+            };
+            if (rating is not null)
+            {
+                return (null, rating);
+            }
+
+            if (line.Length == 0)
+            {
+                return (judged, null);
+            }
+
+            var ticked = Numbers(line, card.KeyPoints.Count);
+            if (ticked is not null)
+            {
+                var points = card.KeyPoints.Select((k, i) => new KeyPointVerdict(k, ticked.Contains(i + 1) ? KeyPointStatus.Covered : KeyPointStatus.Missed)).ToList();
+                return (new AnswerVerdict(points, []), null);
+            }
+
+            Console.WriteLine($"Type key point numbers from 1 to {card.KeyPoints.Count} separated by spaces, 0 for none, or a, h, g, e.");
+        }
+    }
+
+    private static List<int>? Numbers(string line, int count)
+    {
+        var numbers = new List<int>();
+        foreach (var part in line.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, out var n) || n < 0 || n > count)
+            {
+                return null;
+            }
+
+            if (n > 0)
+            {
+                numbers.Add(n);
+            }
+        }
+
+        return numbers;
     }
 }

@@ -1,5 +1,6 @@
 using LlmPrep.Core;
 using LlmPrep.Core.Corpus;
+using LlmPrep.Server.Grading;
 using Microsoft.Extensions.Configuration;
 
 namespace LlmPrep.Server.Hosting;
@@ -17,6 +18,9 @@ public sealed class ServerSettings
     public double DesiredRetention { get; init; } = 0.9;
 
     public int MaximumIntervalDays { get; init; } = 365;
+
+    /// <summary>A model to judge quiz answers (<c>LlmPrep:Grader</c>); unconfigured by default.</summary>
+    public GraderSettings Grader { get; init; } = new();
 
     /// <summary>Host names, besides loopback, that <c>serve --http</c> answers to (Host and Origin headers).</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
@@ -92,6 +96,7 @@ public sealed class ServerSettings
             Library = new LibraryOptions(roots, Path.GetFullPath(ExpandHome(data))),
             DesiredRetention = double.TryParse(section["Quiz:DesiredRetention"], System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : 0.9,
             MaximumIntervalDays = int.TryParse(section["Quiz:MaximumIntervalDays"], out var days) ? days : 365,
+            Grader = GraderSettings.From(section.GetSection("Grader")),
             AllowedHosts = List("Http:AllowedHosts"),
             AllowedOrigins = List("Http:AllowedOrigins"),
             TokensFile = tokens is null ? null : Path.GetFullPath(ExpandHome(tokens)),

@@ -29,6 +29,10 @@ namespace LlmPrep.Server.Json;
 [JsonSerializable(typeof(RatingName))]
 [JsonSerializable(typeof(RatingName?))]
 [JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(List<KeyPointInput>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(JudgeName?))]
+[JsonSerializable(typeof(KeyPointStatusName))]
 internal sealed partial class LlmPrepJsonContext : JsonSerializerContext
 {
     private static JsonSerializerOptions? _options;

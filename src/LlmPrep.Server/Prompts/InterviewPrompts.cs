@@ -109,7 +109,7 @@ public sealed class InterviewPrompts
                - a table: each question, my answer in a phrase, its score 1-4, and what a strong answer adds;
                - the rubric scores with one piece of evidence each, and a verdict at the {level.Name()} bar: strong hire, hire, lean no or no;
                - the three gaps that cost most, each with the llmprep:// note section to study.
-            6. Record results: for each question you asked that is one of the cards below (the same question or clearly the same ask), call quiz_answer with its card_id and my answer in my own words, as close to verbatim as you have it. If the grade disagrees with your score, correct it with quiz_rate. Questions that match no card are not recorded.
+            6. Record results: for each question you asked that is one of the cards below (the same question or clearly the same ask), call quiz_answer with its card_id and my answer in my own words, as close to verbatim as you have it. If its judgement is "provisional", send your verdict per key point with quiz_rate, as its instruction says. Questions that match no card are not recorded.
 
             Time plan:
             {plan}

@@ -114,7 +114,7 @@ public sealed class StudyPrompts
             For each card:
             1. Call {call}. Ask its question exactly as written: add nothing, hint at nothing.
             2. Wait for my answer. Call quiz_answer with the card_id and my answer verbatim (an empty string if I say I don't know).
-            3. In three or four lines: the rating and score, what I covered, the key points I missed, and the correction in two or three sentences; link the source_uri. If the result has an "instruction", judge my answer against the reference answer yourself and call quiz_rate when the rating is wrong.
+            3. In three or four lines: the rating and score, what I covered, the key points I missed, and the correction in two or three sentences; link the source_uri. If its judgement is "provisional", follow its instruction: judge each key point of my answer against the reference answer and send that verdict with quiz_rate before the next card.
             4. Go on to the next card. If quiz_next returns no card, say so and stop early.
 
             After the last card: a short table (question, rating), the one concept to revisit, and when the next reviews fall due. Offer review_mistakes for the misses.
@@ -183,7 +183,7 @@ public sealed class StudyPrompts
             Go over my recent quiz mistakes: the {mistakes.Count} card{(mistakes.Count == 1 ? "" : "s")} I failed most recently, with the note sections that teach them embedded below. For each card, in order:
 
             1. Ask the question again exactly as written. Don't show my old answer or the missed points yet.
-            2. When I answer, call quiz_answer with the card_id and my answer verbatim (an empty string if I don't know). If the result has an "instruction", judge the rating yourself and fix it with quiz_rate.
+            2. When I answer, call quiz_answer with the card_id and my answer verbatim (an empty string if I don't know). If its judgement is "provisional", follow its instruction: judge each key point and send the verdict with quiz_rate.
             3. Compare my new answer with the old one and the points I missed: tell me plainly whether I have fixed it. Teach what is still missing from the embedded section in three or four sentences with a concrete example, then ask one "why" follow-up to check it stuck.
             4. If I fail it again, point me to the section's URI to reread and move on; don't drill one card more than twice.
 

@@ -5,21 +5,15 @@ using LlmPrep.Core.Quiz;
 using LlmPrep.Server.Grading;
 using LlmPrep.Server.Hosting;
 using LlmPrep.Server.Resources;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Tools;
 
 [McpServerToolType]
-public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscriptions subscriptions, ILogger<QuizTools> logger)
+public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscriptions subscriptions, JudgeChain judges, PersonConfirmation person)
 {
     public const int MaxAnswerLength = 20_000;
-
-    private const string JudgeInstruction =
-        "Graded by key-point matching, which can miss paraphrases. Compare the answer with the reference answer and key points " +
-        "yourself; if the rating is wrong, call quiz_rate with this card_id and your rating (it replaces this review's rating). " +
-        "Then tell the person what they missed and offer the source_uri note.";
 
     [McpServerTool(Name = "quiz_next", Title = "Next quiz question", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(QuizNextResult))]
@@ -44,12 +38,14 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
         UseStructuredContent = true, OutputSchemaType = typeof(AnswerOutcome))]
     [Description("""
         Grades the person's answer to a card from quiz_next and records the review (saved before this returns), then schedules
-        the card's next review. Pass their answer verbatim, or an empty string if they did not know. The result has the score,
-        the rating (again/hard/good/easy), key points covered and missed, each key point's verdict (covered, partly, missed or
-        contradicted) with the words it matched, the grade's confidence, feedback, the reference answer, the source note
-        section and the next due date. When the client can sample, its model grades against a rubric; otherwise key points
-        are matched and "instruction" asks you to check the rating and correct it with quiz_rate. self_rating, when the person
-        gives their own, overrides the grade.
+        the card's next review. Pass their answer verbatim, or an empty string if they did not know. The best judge available
+        rules: the client's model (sampling), else a configured grader model; where the client can ask the person, they tick
+        the key points they covered and their verdict wins. When no model judged it, judgement is "provisional" and YOU are
+        the judge: follow "instruction": judge each key point (covered/partly/missed/contradicted) and any false claim
+        against reference_answer, then call quiz_rate with that verdict before the next card (otherwise the word-matching
+        rating stands). The result has the score, rating (again/hard/good/easy), key_point_statuses in key_points order,
+        false claims, each key point's verdict with the words it matched and the local grade's confidence, feedback, the
+        source note section and the next due date. self_rating, the person's own, overrides.
         """)]
     public async Task<CallToolResult> QuizAnswer(
         McpServer server,
@@ -71,35 +67,44 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
             return ToolResults.Error($"the answer is {answer.Length:N0} characters long; the limit is {MaxAnswerLength:N0}");
         }
 
-        Grade? grade = null;
-        string? fallback = null;
-        if (self_rating is null && SamplingGrader.IsAvailable(server))
+        var local = KeyPointGrader.For(corpus).Grade(card, answer);
+        if (self_rating is not null)
         {
-            (grade, fallback) = await SamplingGrader.TryGradeAsync(server, card, answer, cancellationToken);
-            if (fallback is not null)
-            {
-                logger.LogWarning("Sampling grade of {Card} fell back to key points: {Reason}", card.Id, fallback);
-            }
+            return await RecordAsync(() => quiz.Service.Answer(corpus, card, answer, local, (Rating?)self_rating), cancellationToken);
         }
 
-        grade ??= KeyPointGrader.For(corpus).Grade(card, answer);
-        var instruction = grade.Grader == KeyPointGrader.Name && self_rating is null
-            ? (fallback is null ? JudgeInstruction : $"Model grading was unavailable ({fallback}). {JudgeInstruction}")
-            : null;
-        return await RecordAsync(() => quiz.Service.Answer(corpus, card, answer, grade, (Rating?)self_rating, instruction), cancellationToken);
+        var (ruling, judge, unavailable) = await judges.JudgeAsync(server, card, answer, cancellationToken);
+        var verdict = ruling?.Verdict ?? VerdictText.FromCovered(card, local.Covered);
+        var grade = ruling is null ? local : VerdictText.ToGrade(verdict, ruling.Feedback!, judge!);
+        var recorded = await RecordAsync(
+            () => quiz.Service.Answer(corpus, card, answer, grade, null, null, verdict, provisional: ruling is null, unavailable), cancellationToken);
+        if (recorded.IsError is true || await person.AskAsync(server, card, verdict, grade.Rating, cancellationToken) is not { } mine)
+        {
+            return recorded;
+        }
+
+        var reviewId = recorded.StructuredContent!.Value.GetProperty("review_id").GetInt64();
+        return await RecordAsync(
+            () => quiz.Service.Judge(corpus, card, mine.Verdict, QuizService.PersonGrader, reviewId, mine.Rating, grade.Feedback), cancellationToken);
     }
 
-    [McpServerTool(Name = "quiz_rate", Title = "Correct a quiz rating", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false,
+    [McpServerTool(Name = "quiz_rate", Title = "Judge a quiz answer", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(AnswerOutcome))]
     [Description("""
-        Replaces the rating of the latest review of a card with your (or the person's) judgement and reschedules it, as if that
-        rating had been given at the time. It amends the review quiz_answer recorded; it does not add a new one. Use it when
-        the automatic grade was too harsh or too lenient: again = wrong or blank, hard = partly right, good = right with minor
-        gaps, easy = complete and fluent.
+        Gives the verdict on the latest review of a card and makes it final; it amends the review quiz_answer recorded, it
+        does not add one. Preferred: key_points, one entry per key point ({"index": 1, "status": "covered"}, numbered from 1
+        in the order of quiz_answer's key_points; status covered, partly, missed or contradicted) plus false_claims; the
+        rating is then derived by the same rule every judge uses (an error caps it at hard; all covered is easy, three
+        quarters good, half hard, less again). Or give only rating (again/hard/good/easy) to set it directly. judged_by
+        "person" when these are the person's own ticks or rating (an app card, or they told you): the person's verdict
+        always wins, so an assistant verdict cannot replace it. Judge a provisional review before the next card is answered.
         """)]
     public async Task<CallToolResult> QuizRate(
         [Description("The card_id that was just answered.")] string card_id,
-        [Description("The corrected rating: again, hard, good or easy.")] RatingName rating,
+        [Description("The verdict per key point: [{\"index\": 1, \"status\": \"covered\"}, ...], one entry for each key point.")] List<KeyPointInput>? key_points = null,
+        [Description("False statements the answer made (empty if none). Each one caps the rating at hard.")] List<string>? false_claims = null,
+        [Description("Set the rating directly instead of deriving it from key_points: again, hard, good or easy.")] RatingName? rating = null,
+        [Description("Who judged: assistant (your own judgement, the default) or person (the person's own ticks or rating).")] JudgeName? judged_by = null,
         [Description("Optional: the review_id from quiz_answer, to make sure the right review is amended.")] long? review_id = null,
         CancellationToken cancellationToken = default)
     {
@@ -109,12 +114,30 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
             return ToolResults.Error(UnknownCard(corpus, card_id));
         }
 
-        if (!Enum.IsDefined(rating))
+        if (rating is { } given && !Enum.IsDefined(given))
         {
             return ToolResults.Error("rating must be one of again, hard, good, easy");
         }
 
-        return await RecordAsync(() => quiz.Service.Rate(corpus, card, (Rating)rating, review_id), cancellationToken);
+        var byPerson = judged_by == JudgeName.Person;
+        var judge = byPerson ? QuizService.PersonGrader : QuizService.AssistantGrader;
+        if (key_points is null or { Count: 0 })
+        {
+            return rating is null
+                ? ToolResults.Error($"give key_points (one status for each of the card's {card.KeyPoints.Count} key points) or a rating")
+                : await RecordAsync(() => quiz.Service.Rate(corpus, card, (Rating)rating, review_id, judge), cancellationToken);
+        }
+
+        if (rating is not null && !byPerson)
+        {
+            return ToolResults.Error("give key_points or rating, not both: the rating is derived from key_points (only the person's own rating overrules it)");
+        }
+
+        var (verdict, problem) = VerdictParser.Build(
+            card, key_points.Select(k => new KeyPointJudgement(k.Index, (KeyPointStatus)k.Status, k.Evidence)).ToList(), false_claims);
+        return verdict is null
+            ? ToolResults.Error(problem!)
+            : await RecordAsync(() => quiz.Service.Judge(corpus, card, verdict, judge, review_id, (Rating?)rating), cancellationToken);
     }
 
     [McpServerTool(Name = "quiz_reveal", Title = "Reveal a quiz answer", ReadOnly = false, Idempotent = false, Destructive = false, OpenWorld = false,

@@ -122,6 +122,8 @@ public sealed class ProgressStoreTests : IDisposable
         Assert.Equal("an old answer", review.Answer);
         Assert.Empty(review.Missed);
         Assert.Null(review.AmendedAt);
+        Assert.Null(review.Verdict);
+        Assert.False(review.Provisional);
         store.Record(Review("new/card", Rating.Hard, T0));
         Assert.Equal(2, store.ReviewTimes().Count);
     }

@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using LlmPrep.Core;
 using LlmPrep.Core.Corpus;
+using LlmPrep.Server.Grading;
 using LlmPrep.Server.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,12 +60,13 @@ public sealed class McpHarness : IAsyncDisposable
     /// <param name="protocolVersion">Pins the client to one revision (<c>2026-07-28</c> or <c>2025-11-25</c>); by default it
     /// prefers 2026-07-28 and falls back to the handshake.</param>
     /// <param name="configure">Adds test-only primitives to the server.</param>
-    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, string? protocolVersion = null, Action<IMcpServerBuilder>? configure = null, LogCapture? logs = null, TimeSpan? busyTimeout = null)
+    public static async Task<McpHarness> StartAsync(string? corpus = null, string? dataDirectory = null, McpClientOptions? clientOptions = null, TimeProvider? time = null, string? protocolVersion = null, Action<IMcpServerBuilder>? configure = null, LogCapture? logs = null, TimeSpan? busyTimeout = null, GraderSettings? grader = null)
     {
         var settings = new ServerSettings
         {
             Library = new LibraryOptions([new CorpusRoot("fixtures", corpus ?? Fixtures.Corpus)], dataDirectory ?? Fixtures.NewDataDirectory()),
             ProgressBusyTimeout = busyTimeout ?? Core.Progress.ProgressDatabase.DefaultBusyTimeout,
+            Grader = grader ?? new GraderSettings(),
         };
         var harness = new McpHarness(settings, dataDirectory is null, time, logs, configure);
         clientOptions ??= new McpClientOptions();
