@@ -40,6 +40,20 @@ internal sealed class PendingRequests
 
     private void Track(ReadOnlySpan<byte> line, bool request)
     {
+        // A cancelled request gets no answer (notifications/cancelled names it): it is no longer waited for.
+        if (request && Cancelled(line) is { } cancelled)
+        {
+            lock (_gate)
+            {
+                if (_open.Remove(cancelled) && _open.Count == 0)
+                {
+                    _drained.TrySetResult();
+                }
+            }
+
+            return;
+        }
+
         if (Id(line, request) is not { } id)
         {
             return;
@@ -89,6 +103,33 @@ internal sealed class PendingRequests
             return hasMethod == request ? id : null;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Cancelled(ReadOnlySpan<byte> line)
+    {
+        if (line.IndexOf("notifications/cancelled"u8) < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var message = JsonDocument.Parse(line.ToArray());
+            return message.RootElement.TryGetProperty("method", out var method) && method.ValueEquals("notifications/cancelled")
+                && message.RootElement.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
+                && parameters.TryGetProperty("requestId", out var id)
+                ? id.ValueKind switch
+                {
+                    JsonValueKind.String => "s:" + id.GetString(),
+                    JsonValueKind.Number when id.TryGetInt64(out var number) => "n:" + number,
+                    _ => null,
+                }
+                : null;
+        }
+        catch (JsonException)
         {
             return null;
         }
