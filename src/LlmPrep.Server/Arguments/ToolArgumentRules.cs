@@ -90,6 +90,17 @@ internal static class ToolArgumentRules
             return null;
         }
 
+        if (types.Contains("object") && kind == JsonValueKind.Object)
+        {
+            return ObjectProblem(name, schema, value!.AsObject());
+        }
+
+        if (types.Count == 0)
+        {
+            // The schema does not constrain the value.
+            return null;
+        }
+
         if (types.Contains("array") && kind == JsonValueKind.Array)
         {
             var items = schema.TryGetProperty("items", out var itemSchema) ? itemSchema : default;
@@ -105,6 +116,39 @@ internal static class ToolArgumentRules
         }
 
         return $"expected {Expected(schema)}, got {JsonArgument.Describe(value)}. Send e.g. \"{name}\": {ExampleValue(schema)}";
+    }
+
+    /// <summary>An object value (such as one item of a verdict): its required members present, each of its declared type.</summary>
+    private static string? ObjectProblem(string name, JsonElement schema, JsonObject value)
+    {
+        if (!schema.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var required = schema.TryGetProperty("required", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(r => r.GetString()).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var property in properties.EnumerateObject())
+        {
+            var member = value.TryGetPropertyValue(property.Name, out var given) ? given : null;
+            if (JsonArgument.Kind(member) == JsonValueKind.Null)
+            {
+                if (required.Contains(property.Name))
+                {
+                    return $"'{property.Name}' is missing in an item of '{name}'. Send it as {Expected(property.Value)}";
+                }
+
+                continue;
+            }
+
+            if (ValueProblem(property.Name, property.Value, member) is { } problem)
+            {
+                return $"'{property.Name}' in an item of '{name}': {problem}";
+            }
+        }
+
+        return null;
     }
 
     private static HashSet<string> Types(JsonElement schema)

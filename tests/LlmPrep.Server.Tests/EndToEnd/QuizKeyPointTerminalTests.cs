@@ -43,7 +43,7 @@ public sealed class QuizKeyPointTerminalTests : IDisposable
         Assert.Contains("[ ] 3. Fusion raises recall.", quiz.Out, StringComparison.Ordinal);
         Assert.Contains("Enter accepts 1 2;", quiz.Out, StringComparison.Ordinal);
         Assert.Contains("Saved as hard.", quiz.Out, StringComparison.Ordinal);
-        Assert.Contains("1 question(s) answered; progress saved.", quiz.Out, StringComparison.Ordinal);
+        Assert.Contains("1 question answered; progress saved.", quiz.Out, StringComparison.Ordinal);
     }
 
     [Fact]

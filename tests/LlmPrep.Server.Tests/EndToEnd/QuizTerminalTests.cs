@@ -18,10 +18,10 @@ public sealed class QuizTerminalTests : IDisposable
 
         Assert.Equal(0, quiz.Code);
         var lines = quiz.Out.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var missed = lines.IndexOf("Missed:");
-        Assert.True(missed > 0, quiz.Out);
-        var points = lines.Skip(missed + 1).TakeWhile(l => l.StartsWith("  - ", StringComparison.Ordinal) || l.StartsWith("    ", StringComparison.Ordinal)).ToList();
-        Assert.True(points.Count(l => l.StartsWith("  - ", StringComparison.Ordinal)) >= 2, quiz.Out);
+        var list = lines.FindIndex(l => l.StartsWith("Key points", StringComparison.Ordinal));
+        Assert.True(list > 0, quiz.Out);
+        var points = lines.Skip(list + 1).TakeWhile(l => l.StartsWith("  [", StringComparison.Ordinal) || l.StartsWith("       ", StringComparison.Ordinal)).ToList();
+        Assert.True(points.Count(l => l.StartsWith("  [ ] ", StringComparison.Ordinal)) >= 2, quiz.Out);
         Assert.All(points, l => Assert.True(l.Length <= 40, $"'{l}' is wider than the 40-column terminal"));
         var question = lines.First(l => l.StartsWith("Q: ", StringComparison.Ordinal));
         Assert.True(question.Length <= 40, question);
