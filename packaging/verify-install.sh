@@ -41,11 +41,13 @@ pack() {
 
 package_metadata() {
     local pointer="$feed/LlmPrep.$version.nupkg" native="$feed/LlmPrep.linux-x64.$version.nupkg"
-    unzip -p "$pointer" LlmPrep.nuspec | grep -q '<packageType name="McpServer" />' || { echo "no McpServer package type"; return 1; }
+    # Listings go to files first: grep -q stops reading early, which would fail the pipe under pipefail.
+    unzip -p "$pointer" LlmPrep.nuspec > "$work/pointer.nuspec" && unzip -l "$native" > "$work/native.list" || return 1
+    grep -q '<packageType name="McpServer" />' "$work/pointer.nuspec" || { echo "no McpServer package type"; return 1; }
     unzip -p "$pointer" .mcp/server.json > "$work/server.json" || { echo "no .mcp/server.json in the package"; return 1; }
     node "$verify/server-json.mjs" "$work/server.json" LlmPrep "$version" || return 1
-    if unzip -l "$native" | grep -E '\.(dbg|pdb)$'; then echo "debug symbols in the native package"; return 1; fi
-    unzip -l "$native" | grep -q 'corpus/03-rag-and-embeddings/hybrid-search.md' || { echo "the bundled corpus is not in the package"; return 1; }
+    if grep -E '\.(dbg|pdb)$' "$work/native.list"; then echo "debug symbols in the native package"; return 1; fi
+    grep -q 'corpus/03-rag-and-embeddings/hybrid-search.md' "$work/native.list" || { echo "the bundled corpus is not in the package"; return 1; }
 }
 
 tool_install() {
@@ -53,7 +55,7 @@ tool_install() {
     local printed
     printed="$("$work/tools/llmprep" --version)"
     [ "$printed" = "$version" ] || { echo "llmprep --version printed '$printed', expected $version"; return 1; }
-    head -c 4 "$work/tools/llmprep" | grep -q ELF || { echo "the installed tool is not the native binary"; return 1; }
+    [ "$(head -c 4 "$work/tools/llmprep" | tail -c 3)" = "ELF" ] || { echo "the installed tool is not the native binary"; return 1; }
     node "$verify/client.mjs" --label "dotnet tool" --env "LLMPREP_DATA_DIR=$work/data-tool" -- "$work/tools/llmprep"
 }
 
@@ -76,7 +78,7 @@ release_archive() {
     (cd "$work/release" && sha256sum -c "llmprep-$version-linux-x64.tar.gz.sha256") || return 1
     mkdir -p "$work/unpacked" && tar -C "$work/unpacked" -xzf "$work/release/llmprep-$version-linux-x64.tar.gz" || return 1
     local dir="$work/unpacked/llmprep-$version-linux-x64"
-    if find "$dir" -name '*.dbg' -o -name '*.pdb' | grep -q .; then echo "debug symbols in the archive"; return 1; fi
+    if [ -n "$(find "$dir" -name '*.dbg' -o -name '*.pdb')" ]; then echo "debug symbols in the archive"; return 1; fi
     node "$verify/client.mjs" --label "release archive" --env "LLMPREP_DATA_DIR=$work/data-archive" -- "$dir/llmprep"
 }
 
