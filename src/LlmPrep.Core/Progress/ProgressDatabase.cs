@@ -45,7 +45,7 @@ public sealed class ProgressDatabase : IProgressDatabase
         }
 
         var exists = File.Exists(path) && new FileInfo(path).Length > 0;
-        var version = exists ? ProgressFileCheck.Inspect(path, timeout) : 0;
+        var version = exists ? InspectSettled(path, timeout) : 0;
         if (version is > 0 and < ProgressSchema.Version)
         {
             Backup(path, version, timeout);
@@ -91,6 +91,27 @@ public sealed class ProgressDatabase : IProgressDatabase
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Inspects an existing file; one that another process is creating at this moment (its <c>-wal</c> or <c>-shm</c> is
+    /// beside it) can look unfinished for an instant, so a refusal is confirmed by looking again a few times first.
+    /// </summary>
+    private static int InspectSettled(string path, TimeSpan timeout)
+    {
+        const int Attempts = 20;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return ProgressFileCheck.Inspect(path, timeout);
+            }
+            catch (ProgressStoreException ex) when (ex.Problem is ProgressProblem.NotAProgressFile or ProgressProblem.Damaged
+                && attempt < Attempts && (File.Exists(path + "-wal") || File.Exists(path + "-shm")))
+            {
+                Thread.Sleep(50);
+            }
         }
     }
 

@@ -4,8 +4,8 @@ namespace LlmPrep.Server.Http;
 
 /// <summary>
 /// Protects the HTTP endpoint from DNS rebinding and cross-site requests: the Host header must name an allowed host
-/// (loopback by default), and a request with an Origin header (a browser page) is served only from an origin configured
-/// in LlmPrep:Http:AllowedOrigins. Anything else gets 403 before it reaches MCP.
+/// (loopback by default), and a request with an Origin header (a browser page) is served only from the server's own
+/// origin or one configured in LlmPrep:Http:AllowedOrigins. Anything else gets 403 before it reaches MCP.
 /// </summary>
 public sealed class LocalRequestGuard(IReadOnlyCollection<string> allowedHosts, IReadOnlyCollection<string> allowedOrigins)
 {
@@ -23,8 +23,10 @@ public sealed class LocalRequestGuard(IReadOnlyCollection<string> allowedHosts, 
             return;
         }
 
+        // A page the server itself serves (same scheme, host and port as the request) is same-origin, not cross-site.
         var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && (Normalize(origin) is not { } normalized || !_origins.Contains(normalized)))
+        var self = Normalize($"{context.Request.Scheme}://{context.Request.Host}");
+        if (origin.Length > 0 && (Normalize(origin) is not { } normalized || (!_origins.Contains(normalized) && normalized != self)))
         {
             await HttpErrors.WriteAsync(context, StatusCodes.Status403Forbidden,
                 $"Forbidden: origin '{origin}' is not allowed. Add it (scheme://host:port) to LlmPrep:Http:AllowedOrigins to serve pages from it.");

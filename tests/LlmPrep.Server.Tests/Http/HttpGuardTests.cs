@@ -51,11 +51,14 @@ public sealed class HttpGuardTests
     [InlineData("https://app.example.com:443", true)]
     [InlineData("http://app.example.com", false)]
     [InlineData("http://localhost:5173", false)]
+    [InlineData("http://127.0.0.1:3001", true)]
+    [InlineData("http://127.0.0.1:3002", false)]
     [InlineData("null", false)]
-    public async Task Serves_browsers_only_from_configured_origins(string? origin, bool allowed)
+    public async Task Serves_browsers_only_from_its_own_or_configured_origins(string? origin, bool allowed)
     {
         var guard = new LocalRequestGuard([], ["https://app.example.com"]);
         var context = new DefaultHttpContext();
+        context.Request.Scheme = "http";
         context.Request.Host = new HostString("127.0.0.1", 3001);
         if (origin is not null)
         {
