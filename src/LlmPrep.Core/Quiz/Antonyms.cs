@@ -11,7 +11,7 @@ public sealed class Antonyms
         ("increase", "reduce"), ("large", "small"), ("largest", "smallest"), ("fast", "slow"), ("cheap", "expensive"),
         ("fewer", "many"), ("best", "worst"), ("before", "after"), ("stable", "unstable"), ("separately", "jointly"),
         ("exact", "approximate"), ("absolute", "relative"), ("static", "dynamic"), ("frozen", "trainable"),
-        ("accurate", "inaccurate"), ("predictable", "unpredictable"),
+        ("accurate", "inaccurate"), ("predictable", "unpredictable"), ("depend", "independent"),
     ];
 
     private readonly List<(HashSet<string> A, HashSet<string> B)> _pairs = [];

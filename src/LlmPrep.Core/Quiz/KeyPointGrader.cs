@@ -196,6 +196,12 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
             return new Judged(new KeyPointVerdict(point, KeyPointStatus.Contradicted, $"{evidence}; the point says no, the answer says yes"), 0.3);
         }
 
+        // A scope narrowed: the point says "every call id", the answer "only the first call id".
+        if (Quantifiers.Narrowed([.. TextTerms.Words(point)], words) is { } narrowed)
+        {
+            return new Judged(new KeyPointVerdict(point, KeyPointStatus.Contradicted, $"{evidence}; says {narrowed} where the point says every one"), 0.3);
+        }
+
         // A direction flipped: the point says "lower" or "largest", the answer "increases" or "smallest".
         var keys = clean.Clauses.SelectMany(c => c.Keys).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < terms.Count; i++)

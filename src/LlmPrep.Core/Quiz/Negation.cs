@@ -28,6 +28,22 @@ public static class Negation
         "struggl", "wors",
     };
 
+    /// <summary>
+    /// Words that, negated at the end of a clause, dismiss what came before them: "ordering doesn't matter", "a result
+    /// is not needed" deny the ordering and the result, not something after.
+    /// </summary>
+    private static readonly HashSet<string> Dismissals = new(StringComparer.Ordinal)
+    {
+        "matter", "matters", "needed", "necessary", "required", "important", "relevant", "essential",
+    };
+
+    /// <summary>Verbs that carry a negation without adding meaning ("is not", "does not").</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "is", "are", "was", "were", "be", "been", "do", "does", "did", "really", "t",
+        "don", "doesn", "didn", "isn", "aren", "wasn", "weren",
+    };
+
     private static readonly HashSet<string> Contractions = new(StringComparer.Ordinal)
     {
         "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "can", "couldn", "won", "wouldn", "shouldn", "haven", "hasn", "hadn", "mustn", "needn", "ain",
@@ -62,9 +78,35 @@ public static class Negation
             {
                 negated[j] = (Negated)Math.Max((int)negated[j], (int)cue);
             }
+
+            if (cue == Negated.Flatly && Dismisses(words, i))
+            {
+                var j = i - 1;
+                while (j >= 0 && Auxiliaries.Contains(words[j]))
+                {
+                    j--;
+                }
+
+                for (var reached = 0; j >= 0 && reached < Reach && !Stops.Contains(words[j]); j--, reached++)
+                {
+                    negated[j] = Negated.Flatly;
+                }
+            }
         }
 
         return negated;
+    }
+
+    /// <summary>True when the negation at <paramref name="i"/> is followed by a dismissal that ends the clause ("doesn't matter").</summary>
+    private static bool Dismisses(IReadOnlyList<string> words, int i)
+    {
+        var next = i + 1;
+        if (next < words.Count && words[next] is "be" or "really")
+        {
+            next++;
+        }
+
+        return next < words.Count && Dismissals.Contains(words[next]) && (next + 1 == words.Count || Stops.Contains(words[next + 1]));
     }
 
     private static bool CueEnds(IReadOnlyList<string> words, int i) => Cue(words, i) != Negated.No;

@@ -142,6 +142,37 @@ public class KeyPointGraderTests
         Assert.Contains("increases", grade.Verdict.KeyPoints[1].Evidence, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("You only need to return a result for the first call id.", 0, "only need to return a result for the first")]
+    [InlineData("Disable parallel calls when the calls are independent of each other and side effects need ordering.", 1, "independent")]
+    [InlineData("Turn it off when calls need a fixed order, although the ordering of side effects doesn't matter.", 1, "negated")]
+    public void A_narrowed_scope_an_opposite_or_a_dismissal_contradicts_the_point(string answer, int point, string reason)
+    {
+        var card = new QuizCard(
+            "x/parallel", "x", "What are parallel tool calls?", "",
+            ["Return a result for every call id.", "Disable when calls depend on each other or side effects need ordering."], 1);
+
+        var grade = Grader.Grade(card, answer);
+
+        var verdict = grade.Verdict!.KeyPoints[point];
+        Assert.True(verdict.Status == KeyPointStatus.Contradicted, $"{verdict.Status}: {verdict.Evidence}");
+        Assert.Contains(reason, verdict.Evidence, StringComparison.Ordinal);
+        Assert.NotEqual(Rating.Good, grade.Rating);
+    }
+
+    [Fact]
+    public void The_same_points_said_with_their_scope_and_direction_are_covered()
+    {
+        var card = new QuizCard(
+            "x/parallel", "x", "What are parallel tool calls?", "",
+            ["Return a result for every call id.", "Disable when calls depend on each other or side effects need ordering."], 1);
+
+        var grade = Grader.Grade(card, "You return a result for every call id. Disable them when calls depend on each other, or when the ordering of side effects matters.");
+
+        Assert.All(grade.Verdict!.KeyPoints, k => Assert.Equal(KeyPointStatus.Covered, k.Status));
+        Assert.Equal(Rating.Good, grade.Rating);
+    }
+
     [Fact]
     public void Every_grade_carries_a_verdict_evidence_and_a_confidence()
     {
