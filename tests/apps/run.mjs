@@ -177,6 +177,29 @@ try {
     await shoot("quiz-graded-light");
   });
 
+  await test("ticking key points under the reference answer saves the person's verdict on the same review", async () => {
+    const boxes = await quiz.frame.$$eval("#my-points input[type=checkbox]", (l) => l.map((b) => b.checked));
+    equal(boxes.length, first.key_point_count, "one box per key point");
+    equal(boxes.filter(Boolean).length, await count(quiz.frame, ".covered li"), "the boxes start as the grader saw the answer");
+    for (let i = 0; i < boxes.length; i++) {
+      if (boxes[i] !== (i === 0)) await quiz.frame.click(`#point-${i + 1}`);
+    }
+    await quiz.frame.click("#save-points");
+    await quiz.frame.waitForFunction(() => document.getElementById("rating-chip")?.textContent.includes("your verdict"));
+    const rate = events.filter((e) => e.kind === "tools/call" && e.params.name === "quiz_rate").at(-1);
+    equal(rate?.params.arguments.judged_by, "person", "sent as the person's verdict");
+    equal(JSON.stringify(rate.params.arguments.key_points),
+      JSON.stringify(boxes.map((_, i) => ({ index: i + 1, status: i === 0 ? "covered" : "missed" }))), "one status per key point");
+    // One of n points covered: all is easy, three quarters good, half hard, less again.
+    const share = 1 / boxes.length;
+    const expected = share === 1 ? "Easy" : share >= 0.75 ? "Good" : share >= 0.5 ? "Hard" : "Again";
+    assert((await text(quiz.frame, "#rating-chip")).startsWith(expected), `rated ${expected} from the ticks`);
+    equal((await quiz.frame.$$eval("#my-points input[type=checkbox]", (l) => l.map((b) => b.checked))).join(","),
+      boxes.map((_, i) => i === 0).join(","), "the saved ticks are shown");
+    equal((await call("progress_report")).structuredContent.reviews, 1, "the same review was amended");
+    assert(lastEvent("model-context")?.params.content[0].text.includes("ticked 1 of"), "the model is told what the person ticked");
+  });
+
   await test("the source section opens inside the card", async () => {
     await quiz.frame.click("#source");
     await quiz.frame.waitForSelector("#source-view .prose");
@@ -194,6 +217,7 @@ try {
     assert((await text(quiz.frame, "#rating-chip")).startsWith("Easy"), "the rating chip says Easy");
     const rate = events.filter((e) => e.kind === "tools/call" && e.params.name === "quiz_rate").at(-1);
     equal(rate?.params.arguments.rating, "easy", "quiz_rate was called with easy");
+    equal(rate?.params.arguments.judged_by, "person", "the rating is the person's");
     equal((await call("progress_report")).structuredContent.reviews, 1, "still one review");
   });
 
@@ -219,6 +243,16 @@ try {
     equal(await text(quiz.frame, "#result-title"), "Answer revealed", "revealed");
     assert((await text(quiz.frame, "#rating-chip")).includes("not known"), "counted as failed");
     equal((await call("progress_report")).structuredContent.reviews, 2, "the reveal is a review");
+  });
+
+  await test("the Submit button grades an answer (a sandboxed frame may not submit forms)", async () => {
+    await quiz.frame.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press("n");
+    await quiz.frame.waitForSelector("#answer");
+    await quiz.frame.type("#answer", "I am not sure, something about the basics.");
+    await quiz.frame.click("#submit");
+    await quiz.frame.waitForSelector("#result-title");
+    equal((await call("progress_report")).structuredContent.reviews, 3, "the answer was recorded");
   });
 
   // Some history so the dashboard has something to draw.
