@@ -1,0 +1,36 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ModelContextProtocol.Client;
+
+namespace LlmPrep.Server.Tests.Support;
+
+/// <summary>Raw requests and MCP clients against a running <c>serve --http</c>, with or without a bearer token.</summary>
+public static class HttpMcp
+{
+    public const string Ping = """{"jsonrpc":"2.0","id":1,"method":"ping"}""";
+
+    public static async Task<HttpResponseMessage> PostAsync(string url, string? token, string body = Ping)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    public static async Task<McpClient> ConnectAsync(string url, string token) => await McpClient.CreateAsync(
+        new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = new Uri(url),
+            AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
+        }),
+        new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(60) });
+
+    /// <summary>The base address (scheme, host, port) of an <c>…/mcp</c> URL.</summary>
+    public static string Origin(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);
+}
