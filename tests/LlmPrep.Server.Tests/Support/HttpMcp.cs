@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace LlmPrep.Server.Tests.Support;
 
@@ -23,13 +25,26 @@ public static class HttpMcp
         return await http.SendAsync(request);
     }
 
-    public static async Task<McpClient> ConnectAsync(string url, string token) => await McpClient.CreateAsync(
+    /// <summary>An MCP client with this bearer token; <paramref name="apps"/> declares the MCP Apps extension, which brings the app-only tools.</summary>
+    public static async Task<McpClient> ConnectAsync(string url, string token, bool apps = false) => await McpClient.CreateAsync(
         new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(url),
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" },
         }),
-        new McpClientOptions { DiscoverProbeTimeout = TimeSpan.FromSeconds(60) });
+        new McpClientOptions
+        {
+            DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
+            Capabilities = apps
+                ? new ClientCapabilities
+                {
+                    Extensions = new Dictionary<string, object>
+                    {
+                        ["io.modelcontextprotocol/ui"] = JsonSerializer.SerializeToElement(new Dictionary<string, string[]> { ["mimeTypes"] = ["text/html;profile=mcp-app"] }),
+                    },
+                }
+                : null,
+        });
 
     /// <summary>The base address (scheme, host, port) of an <c>…/mcp</c> URL.</summary>
     public static string Origin(string url) => new Uri(url).GetLeftPart(UriPartial.Authority);
