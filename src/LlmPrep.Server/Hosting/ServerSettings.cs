@@ -51,6 +51,12 @@ public sealed class ServerSettings
     /// <summary>How long a progress write waits for another process's lock before it reports the file busy.</summary>
     public TimeSpan ProgressBusyTimeout { get; init; } = Core.Progress.ProgressDatabase.DefaultBusyTimeout;
 
+    /// <summary>Where progress is kept: <c>sqlite</c> (the default: <c>progress.db</c> in the data folder) or <c>postgres</c>.</summary>
+    public string ProgressProvider { get; init; } = ProgressProviders.Sqlite;
+
+    /// <summary>The PostgreSQL connection string when <see cref="ProgressProvider"/> is <c>postgres</c>; it holds a password, so it is never logged.</summary>
+    public string? ProgressConnectionString { get; init; }
+
     /// <summary>The minimum level of log lines written to stderr.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
 
@@ -118,6 +124,9 @@ public sealed class ServerSettings
             OAuth = Http.OAuthSettings.From(section.GetSection("Auth")),
             ProgressBusyTimeout = TimeSpan.TryParse(section["Progress:BusyTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var busy) && busy > TimeSpan.Zero
                 ? busy : Core.Progress.ProgressDatabase.DefaultBusyTimeout,
+            ProgressProvider = (NonEmpty(Environment.GetEnvironmentVariable("LLMPREP_PROGRESS_PROVIDER")) ?? NonEmpty(section["Progress:Provider"]) ?? ProgressProviders.Sqlite)
+                .ToLowerInvariant(),
+            ProgressConnectionString = NonEmpty(Environment.GetEnvironmentVariable("LLMPREP_PROGRESS_CONNECTION_STRING")) ?? NonEmpty(section["Progress:ConnectionString"]),
             LogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(section["LogLevel"], ignoreCase: true, out var level)
                 ? level : Microsoft.Extensions.Logging.LogLevel.Information,
         };
