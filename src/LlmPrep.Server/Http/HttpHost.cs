@@ -19,6 +19,9 @@ namespace LlmPrep.Server.Http;
 /// </summary>
 public static class HttpHost
 {
+    /// <summary>Worker threads kept ready for concurrent requests.</summary>
+    public const int MinWorkerThreads = 64;
+
     /// <summary>Builds the server, or returns why it must not start.</summary>
     public static (WebApplication? App, string? Refusal) Build(ServerSettings settings, string urls)
     {
@@ -50,6 +53,11 @@ public static class HttpHost
         }
 
         var tokensRequired = tokens.Count > 0 || oauth.Enabled;
+
+        // Progress reads and writes block their thread (SQLite, Npgsql's synchronous calls); with many people at once the
+        // thread pool would otherwise grow a thread or two a second while requests queue behind it.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinWorkerThreads), completion);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new LineLoggerProvider());

@@ -84,6 +84,55 @@ public sealed class UserSeparationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_change_to_one_users_progress_is_announced_only_to_that_users_sessions()
+    {
+        var corpus = Directory.CreateTempSubdirectory("llmprep-cohort-corpus-").FullName;
+        foreach (var file in Directory.EnumerateFiles(Fixtures.Corpus, "*.md", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(corpus, Path.GetRelativePath(Fixtures.Corpus, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        string[] args = ["--no-bundled", "--corpus", corpus, "--data-dir", _data];
+        var aliceToken = (await ServerProcess.RunAsync(["token", "add", "alice", .. args])).Out.Trim();
+        var bobToken = (await ServerProcess.RunAsync(["token", "add", "bob", .. args])).Out.Trim();
+        var (server, url) = await ServerProcess.StartHttpAsync(args);
+        try
+        {
+            const string note = "llmprep://notes/03-rag-and-embeddings/vector-databases";
+            await using var alice = await HttpMcp.ConnectAsync(url, aliceToken, protocolVersion: "2025-11-25");
+            await using var bob = await HttpMcp.ConnectAsync(url, bobToken, protocolVersion: "2025-11-25");
+            var progressUpdates = 0;
+            var noteUpdated = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var progress = await bob.SubscribeToResourceAsync("llmprep://progress", (_, _) =>
+            {
+                Interlocked.Increment(ref progressUpdates);
+                return ValueTask.CompletedTask;
+            });
+            await using var noteSubscription = await bob.SubscribeToResourceAsync(note, (_, _) =>
+            {
+                noteUpdated.TrySetResult(Volatile.Read(ref progressUpdates));
+                return ValueTask.CompletedTask;
+            });
+
+            var card = Structured(await Call(alice, "quiz_next")).GetProperty("card").GetProperty("card_id").GetString()!;
+            Structured(await Call(alice, "quiz_answer", ("card_id", card), ("answer", "")));
+            Structured(await Call(bob, "quiz_answer", ("card_id", card), ("answer", "")));
+
+            // Bob's session stream carries, in order: any announcement of Alice's answer, his own, then the note's edit.
+            var path = Path.Combine(corpus, "03-rag-and-embeddings", "vector-databases.md");
+            await File.AppendAllTextAsync(path, "\nOne more line.\n");
+            Assert.Equal(1, await noteUpdated.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+        finally
+        {
+            await ServerProcess.StopAsync(server);
+            Directory.Delete(corpus, recursive: true);
+        }
+    }
+
     private sealed record Snapshot(int Reviews, int ActivityReviews, string ProgressResource, string Mistakes, string MistakesTitle, string StudyPlanResources, string MockInterview);
 
     private static async Task<Snapshot> SnapshotAsync(McpClient client)

@@ -26,7 +26,7 @@ public static class HttpMcp
     }
 
     /// <summary>An MCP client with this bearer token; <paramref name="apps"/> declares the MCP Apps extension, which brings the app-only tools.</summary>
-    public static async Task<McpClient> ConnectAsync(string url, string token, bool apps = false) => await McpClient.CreateAsync(
+    public static async Task<McpClient> ConnectAsync(string url, string token, bool apps = false, string? protocolVersion = null) => await McpClient.CreateAsync(
         new HttpClientTransport(new HttpClientTransportOptions
         {
             Endpoint = new Uri(url),
@@ -35,6 +35,7 @@ public static class HttpMcp
         new McpClientOptions
         {
             DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
+            ProtocolVersion = protocolVersion,
             Capabilities = apps
                 ? new ClientCapabilities
                 {
