@@ -100,6 +100,7 @@ for instance in one two; do
         "$bin" serve --http --urls "http://127.0.0.1:${!port_var}" "${corpus[@]}" --data-dir "$work/$instance" --tokens-file "$tokens" \
         2>"$work/$instance.log" &
     pids+=("$!")
+    disown "$!"
     eval "pid_$instance=$!"
 done
 wait_healthy "$port_one" && wait_healthy "$port_two" || { cat "$work/one.log" "$work/two.log"; give_up "the instances did not start"; }
@@ -129,6 +130,7 @@ backend llmprep
 CFG
 haproxy -f "$work/haproxy.cfg" -db >"$work/haproxy.log" 2>&1 &
 pids+=("$!")
+disown "$!"
 wait_healthy "$port_lb" || { cat "$work/haproxy.log"; give_up "HAProxy did not start"; }
 echo "instances on :$port_one and :$port_two, HAProxy on :$port_lb"
 
