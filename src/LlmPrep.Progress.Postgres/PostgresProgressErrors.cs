@@ -39,6 +39,8 @@ internal static class PostgresProgressErrors
             $"({ex.MessageText}). Nothing was changed; try again in a moment.", ex),
         PostgresErrorCodes.DiskFull or PostgresErrorCodes.OutOfMemory => new(ProgressProblem.DiskFull,
             $"the PostgreSQL server holding {location} is out of disk space or memory ({ex.MessageText}), so the review was not saved (nothing was changed).", ex),
+        PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter => new(ProgressProblem.UnstorableText,
+            $"the text to save holds a character PostgreSQL cannot store, such as NUL (\\u0000) ({ex.MessageText}). Nothing was changed; send it without that character.", ex),
         PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow => Unreachable(location, ex.MessageText, ex),
         _ when ex.SqlState.StartsWith("08", StringComparison.Ordinal) => Unreachable(location, ex.MessageText, ex),
         _ => Failed(location, $"{ex.SqlState}: {ex.MessageText}", ex),

@@ -121,8 +121,14 @@ public sealed class PostgresProgressStore : IProgressStore
     public IReadOnlyList<ReviewRecord> RecentReviews(int limit, bool failedOnly = false) => _database.Read(connection =>
     {
         var filter = failedOnly ? "AND rating = @again" : "";
-        using var command = Command(connection, null, $"SELECT {ReviewColumns} FROM llmprep.reviews WHERE user_id = @user {filter} ORDER BY id DESC LIMIT @limit");
-        Add(command, "limit", (long)Math.Max(0, limit));
+        // As in SQLite, a negative limit means no limit.
+        var bound = limit < 0 ? "" : "LIMIT @limit";
+        using var command = Command(connection, null, $"SELECT {ReviewColumns} FROM llmprep.reviews WHERE user_id = @user {filter} ORDER BY id DESC {bound}");
+        if (limit >= 0)
+        {
+            Add(command, "limit", (long)limit);
+        }
+
         if (failedOnly)
         {
             Add(command, "again", (int)Rating.Again);

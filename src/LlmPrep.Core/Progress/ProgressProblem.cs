@@ -39,6 +39,9 @@ public enum ProgressProblem
     /// <summary>The database accepts no writes (a read-only server, standby or database).</summary>
     ReadOnlyDatabase,
 
+    /// <summary>A text to save holds a character the database cannot store (PostgreSQL text cannot hold NUL); nothing was saved.</summary>
+    UnstorableText,
+
     /// <summary>The progress store's configuration is invalid (unknown provider, missing or malformed connection string).</summary>
     Misconfigured,
 }

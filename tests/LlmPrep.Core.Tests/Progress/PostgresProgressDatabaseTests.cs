@@ -130,6 +130,21 @@ public sealed class PostgresProgressDatabaseTests : IDisposable
     }
 
     [PostgresFact]
+    public void A_text_postgres_cannot_store_is_refused_and_nothing_is_written()
+    {
+        var database = NewDatabase();
+        using var opened = PostgresProgressDatabase.Open(database.ConnectionString);
+        using var store = opened.ForUser("local");
+
+        var error = Assert.Throws<ProgressStoreException>(() => store.Record(Review("note/q1", Rating.Good) with { Answer = "before\0after" }));
+
+        Assert.Equal(ProgressProblem.UnstorableText, error.Problem);
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+        Assert.Empty(store.RecentReviews(10));
+        Assert.Null(store.Memory("note/q1"));
+    }
+
+    [PostgresFact]
     public void A_wrong_password_is_reported_as_a_refused_sign_in_without_the_password()
     {
         const string Password = "wrong-password-4f1c9e";

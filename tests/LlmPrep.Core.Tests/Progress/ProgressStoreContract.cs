@@ -147,6 +147,8 @@ public abstract class ProgressStoreContract : IDisposable
 
         Assert.Equal(["a/3", "a/2", "a/1"], store.RecentReviews(10).Select(r => r.CardId));
         Assert.Equal(["a/3", "a/2"], store.RecentReviews(2).Select(r => r.CardId));
+        Assert.Empty(store.RecentReviews(0));
+        Assert.Equal(3, store.RecentReviews(-1).Count);
         Assert.Equal(["a/3", "a/1"], store.RecentReviews(10, failedOnly: true).Select(r => r.CardId));
         Assert.Equal([T0.AddMinutes(1), T0.AddMinutes(3), T0.AddMinutes(5)], store.ReviewTimes());
         Assert.Equal(3, store.Memories().Count);
