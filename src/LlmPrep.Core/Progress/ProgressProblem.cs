@@ -29,4 +29,19 @@ public enum ProgressProblem
 
     /// <summary>Any other input/output failure.</summary>
     IoError,
+
+    /// <summary>The database server cannot be reached (down, wrong host or port, network); trying again later may work.</summary>
+    Unreachable,
+
+    /// <summary>The database server refused the credentials, or the user lacks a privilege the store needs.</summary>
+    AccessDenied,
+
+    /// <summary>The database accepts no writes (a read-only server, standby or database).</summary>
+    ReadOnlyDatabase,
+
+    /// <summary>A text to save holds a character the database cannot store (PostgreSQL text cannot hold NUL); nothing was saved.</summary>
+    UnstorableText,
+
+    /// <summary>The progress store's configuration is invalid (unknown provider, missing or malformed connection string).</summary>
+    Misconfigured,
 }

@@ -5,6 +5,6 @@ public sealed class ProgressStoreException(ProgressProblem problem, string messa
 {
     public ProgressProblem Problem { get; } = problem;
 
-    /// <summary>True when the same call can succeed later without anyone changing anything (another process is writing).</summary>
-    public bool IsTransient => Problem == ProgressProblem.Busy;
+    /// <summary>True when the same call can succeed later without anyone changing anything (another process is writing, the server is restarting).</summary>
+    public bool IsTransient => Problem is ProgressProblem.Busy or ProgressProblem.Unreachable;
 }

@@ -4,7 +4,7 @@ using LlmPrep.Core.Quiz;
 namespace LlmPrep.Server.Hosting;
 
 /// <summary>
-/// Opens the progress file on first use and hands out one quiz service per user over it. A failure to open is never
+/// Opens the progress store (the SQLite file, or the PostgreSQL database when configured) on first use and hands out one quiz service per user over it. A failure to open is never
 /// remembered: every quiz call tries again and, while it fails, reports why (busy, read-only, refused) with the path;
 /// search and reading keep working.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class QuizHost(ServerSettings settings, TimeProvider time, IProgre
         MaximumIntervalDays = settings.MaximumIntervalDays,
     });
 
-    private ProgressDatabase? _database;
+    private IProgressDatabase? _database;
 
     /// <summary>The user of the current request.</summary>
     public string UserId => _user.UserId;
@@ -40,7 +40,7 @@ public sealed class QuizHost(ServerSettings settings, TimeProvider time, IProgre
 
             try
             {
-                _database ??= ProgressDatabase.Open(settings.Library.ProgressPath, settings.ProgressBusyTimeout);
+                _database ??= ProgressProviders.Open(settings);
             }
             catch (ProgressStoreException ex)
             {

@@ -16,7 +16,7 @@ namespace LlmPrep.Server.Hosting;
 /// that request's stream, tagged with its id, for exactly what they asked for.</item>
 /// </list>
 /// </summary>
-public sealed class ResourceSubscriptions
+public sealed class ResourceSubscriptions(IProgressUser user)
 {
     // 2025-11-25 sessions by session id: stdio has one session per process (no id); HTTP sessions have ids.
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ public sealed class ResourceSubscriptions
     /// <param name="subscriptionId">The listen request's id, echoed in every notification's <c>_meta</c>.</param>
     public IDisposable Listen(McpServer server, RequestId subscriptionId, IReadOnlyCollection<string> uris, bool listChanged)
     {
-        var listener = new Listener(server, subscriptionId, uris.ToHashSet(StringComparer.Ordinal), listChanged, this);
+        var listener = new Listener(server, subscriptionId, uris.ToHashSet(StringComparer.Ordinal), listChanged, user.UserId, this);
         _listeners[listener] = 0;
         return listener;
     }
@@ -70,12 +70,18 @@ public sealed class ResourceSubscriptions
 
     /// <summary>
     /// Notifies every session and listen stream following a URI that <paramref name="isChanged"/> accepts and, when
-    /// <paramref name="listChanged"/>, everyone following the resource list.
+    /// <paramref name="listChanged"/>, everyone following the resource list. With <paramref name="forUser"/> (a change to
+    /// one person's progress) only that user's sessions and streams hear of it.
     /// </summary>
-    public async Task NotifyAsync(Func<string, bool> isChanged, bool listChanged, CancellationToken cancellationToken)
+    public async Task NotifyAsync(Func<string, bool> isChanged, bool listChanged, CancellationToken cancellationToken, string? forUser = null)
     {
         foreach (var (key, session) in _sessions)
         {
+            if (forUser is not null && session.User != forUser)
+            {
+                continue;
+            }
+
             try
             {
                 if (listChanged)
@@ -100,6 +106,11 @@ public sealed class ResourceSubscriptions
 
         foreach (var listener in _listeners.Keys)
         {
+            if (forUser is not null && listener.User != forUser)
+            {
+                continue;
+            }
+
             try
             {
                 if (listChanged && listener.ListChanged)
@@ -121,7 +132,7 @@ public sealed class ResourceSubscriptions
 
     private Session SessionOf(McpServer server)
     {
-        var session = _sessions.GetOrAdd(server.SessionId ?? "", _ => new Session(server));
+        var session = _sessions.GetOrAdd(server.SessionId ?? "", _ => new Session(server, user.UserId));
 
         // Any request's server reaches the session; keep the latest (an HTTP request's own stream falls back to the session's).
         session.Server = server;
@@ -130,15 +141,20 @@ public sealed class ResourceSubscriptions
 
     private static bool IsGone(Exception ex) => ex is ObjectDisposedException or InvalidOperationException or IOException or McpException;
 
-    private sealed class Session(McpServer server)
+    private sealed class Session(McpServer server, string user)
     {
+        /// <summary>Whose session: the user of the request that opened it (an HTTP session serves one user only).</summary>
+        public string User => user;
+
         public McpServer Server { get; set; } = server;
 
         public ConcurrentDictionary<string, byte> Uris { get; } = new(StringComparer.Ordinal);
     }
 
-    private sealed class Listener(McpServer server, RequestId id, HashSet<string> uris, bool listChanged, ResourceSubscriptions owner) : IDisposable
+    private sealed class Listener(McpServer server, RequestId id, HashSet<string> uris, bool listChanged, string user, ResourceSubscriptions owner) : IDisposable
     {
+        public string User => user;
+
         public McpServer Server => server;
 
         public RequestId Id => id;

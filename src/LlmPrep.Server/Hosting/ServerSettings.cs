@@ -40,8 +40,22 @@ public sealed class ServerSettings
     /// <summary>Larger HTTP request bodies are refused with 413 before they are read.</summary>
     public long MaxRequestBodyBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>Requests each user may make per <see cref="RateLimitWindow"/> over HTTP; 0 means no limit.</summary>
+    public int RateLimitPermits { get; init; } = 600;
+
+    public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>OAuth 2.1 sign-in with JWT access tokens (<c>LlmPrep:Auth</c>); off unless an issuer is set.</summary>
+    public Http.OAuthSettings OAuth { get; init; } = new();
+
     /// <summary>How long a progress write waits for another process's lock before it reports the file busy.</summary>
     public TimeSpan ProgressBusyTimeout { get; init; } = Core.Progress.ProgressDatabase.DefaultBusyTimeout;
+
+    /// <summary>Where progress is kept: <c>sqlite</c> (the default: <c>progress.db</c> in the data folder) or <c>postgres</c>.</summary>
+    public string ProgressProvider { get; init; } = ProgressProviders.Sqlite;
+
+    /// <summary>The PostgreSQL connection string when <see cref="ProgressProvider"/> is <c>postgres</c>; it holds a password, so it is never logged.</summary>
+    public string? ProgressConnectionString { get; init; }
 
     /// <summary>The minimum level of log lines written to stderr.</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
@@ -104,8 +118,15 @@ public sealed class ServerSettings
                 ? idle : TimeSpan.FromMinutes(30),
             MaxIdleSessions = int.TryParse(section["Http:MaxIdleSessions"], out var sessions) && sessions > 0 ? sessions : 1000,
             MaxRequestBodyBytes = long.TryParse(section["Http:MaxRequestBodyBytes"], out var body) && body > 0 ? body : 4 * 1024 * 1024,
+            RateLimitPermits = int.TryParse(section["Http:RateLimit:PermitLimit"], out var permits) && permits >= 0 ? permits : 600,
+            RateLimitWindow = TimeSpan.TryParse(section["Http:RateLimit:Window"], System.Globalization.CultureInfo.InvariantCulture, out var window) && window > TimeSpan.Zero
+                ? window : TimeSpan.FromMinutes(1),
+            OAuth = Http.OAuthSettings.From(section.GetSection("Auth")),
             ProgressBusyTimeout = TimeSpan.TryParse(section["Progress:BusyTimeout"], System.Globalization.CultureInfo.InvariantCulture, out var busy) && busy > TimeSpan.Zero
                 ? busy : Core.Progress.ProgressDatabase.DefaultBusyTimeout,
+            ProgressProvider = (NonEmpty(Environment.GetEnvironmentVariable("LLMPREP_PROGRESS_PROVIDER")) ?? NonEmpty(section["Progress:Provider"]) ?? ProgressProviders.Sqlite)
+                .ToLowerInvariant(),
+            ProgressConnectionString = NonEmpty(Environment.GetEnvironmentVariable("LLMPREP_PROGRESS_CONNECTION_STRING")) ?? NonEmpty(section["Progress:ConnectionString"]),
             LogLevel = Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(section["LogLevel"], ignoreCase: true, out var level)
                 ? level : Microsoft.Extensions.Logging.LogLevel.Information,
         };

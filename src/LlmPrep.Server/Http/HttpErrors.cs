@@ -6,7 +6,7 @@ namespace LlmPrep.Server.Http;
 /// <summary>Refuses a request before it reaches MCP, with a JSON-RPC error body that says why.</summary>
 internal static class HttpErrors
 {
-    public static Task WriteAsync(HttpContext context, int status, string message, string? wwwAuthenticate = null)
+    public static Task WriteAsync(HttpContext context, int status, string message, string? wwwAuthenticate = null, int code = -32600)
     {
         context.Response.StatusCode = status;
         if (wwwAuthenticate is not null)
@@ -15,6 +15,6 @@ internal static class HttpErrors
         }
 
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":\"" + JsonEncodedText.Encode(message) + "\"}}");
+        return context.Response.WriteAsync("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"message\":\"" + JsonEncodedText.Encode(message) + "\"}}");
     }
 }

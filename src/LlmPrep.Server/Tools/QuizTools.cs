@@ -182,13 +182,13 @@ public sealed class QuizTools(LibraryHost library, QuizHost quiz, ResourceSubscr
             : $"no card '{cardId}' in note '{note.Id}'; its cards are: {string.Join(", ", note.Cards.Select(c => c.Id))}";
     }
 
-    /// <summary>Runs a quiz write; the progress report changed, so its subscribers hear of it.</summary>
+    /// <summary>Runs a quiz write; the user's progress report changed, so that user's subscribers hear of it.</summary>
     private async Task<CallToolResult> RecordAsync<T>(Func<T> action, CancellationToken cancellationToken)
     {
         var result = Run(action);
         if (result.IsError is not true)
         {
-            await subscriptions.NotifyAsync(uri => uri == ProgressResources.Uri, listChanged: false, cancellationToken);
+            await subscriptions.NotifyAsync(uri => uri == ProgressResources.Uri, listChanged: false, cancellationToken, forUser: quiz.UserId);
         }
 
         return result;

@@ -31,10 +31,19 @@ public static class ServerProcess
     }
 
     /// <summary>Starts <c>serve --http</c> on 127.0.0.1 and waits until it answers.</summary>
-    public static async Task<(Process Process, string Url)> StartHttpAsync(params string[] args)
+    public static Task<(Process Process, string Url)> StartHttpAsync(params string[] args) => StartHttpAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>serve --http</c> on 127.0.0.1 with these environment variables and waits until it answers.</summary>
+    public static async Task<(Process Process, string Url)> StartHttpAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var port = FreePort();
-        var process = Process.Start(StartInfo(["serve", "--http", "--urls", $"http://127.0.0.1:{port}", .. args]))!;
+        var start = StartInfo(["serve", "--http", "--urls", $"http://127.0.0.1:{port}", .. args]);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start)!;
         var url = $"http://127.0.0.1:{port}/mcp";
         using var http = new HttpClient();
         for (var i = 0; i < 600; i++)
