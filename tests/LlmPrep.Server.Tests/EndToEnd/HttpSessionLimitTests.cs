@@ -61,8 +61,11 @@ public sealed class HttpSessionLimitTests : IAsyncDisposable
     public async Task Past_the_configured_number_of_idle_sessions_the_oldest_one_ends()
     {
         await StartAsync(maxIdleSessions: 2);
+        // A second apart on the server's clock, so which one is oldest is not a tie.
         var oldest = await InitializeAsync();
+        _time.Advance(TimeSpan.FromSeconds(1));
         var second = await InitializeAsync();
+        _time.Advance(TimeSpan.FromSeconds(1));
         var newest = await InitializeAsync();
 
         // Long before the idle timeout: only the cap can end a session.

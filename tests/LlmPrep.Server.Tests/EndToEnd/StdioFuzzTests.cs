@@ -76,8 +76,14 @@ public sealed class StdioFuzzTests : IDisposable
 
         // stdin's end is held back only until every request has its answer; none may be left waiting.
         Assert.True(await server.EndInputAsync(), "the server did not exit after stdin ended: a request read from stdin was never answered");
-        var unanswered = mustAnswer.Where(r => !server.Answered(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.True(mustAnswer.Count >= Messages / 3, $"only {mustAnswer.Count} well-formed requests were sent");
+        var unanswered = mustAnswer.Where(r => !server.Answered(Key(r.Id))).ToList();
         Assert.True(unanswered.Count == 0, "requests without an answer: " + string.Join(" | ", unanswered.Select(r => Shorten(r.Message))));
+
+        // Bad input is the client's mistake, told as such: never an internal error.
+        var internalErrors = mustAnswer.Where(r => server.Response(Key(r.Id)) is { } reply && reply.TryGetProperty("error", out var error) &&
+            error.GetProperty("code").GetInt32() == -32603).Select(r => Shorten(r.Message) + " => " + server.Response(Key(r.Id))).ToList();
+        Assert.True(internalErrors.Count == 0, "internal errors for bad input: " + string.Join(" | ", internalErrors));
         Assert.DoesNotContain("Unhandled exception", await server.StandardErrorAsync(), StringComparison.Ordinal);
     }
 
@@ -106,6 +112,29 @@ public sealed class StdioFuzzTests : IDisposable
         Assert.True(await server.EndInputAsync(), "the server did not exit after stdin ended");
         Assert.True(server.Answered("10"));
         Assert.DoesNotContain("Unhandled exception", await server.StandardErrorAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Params_that_are_not_an_object_are_refused_as_invalid_params_naming_what_came()
+    {
+        (string Method, string Params, string Described)[] cases =
+        [
+            ("resources/list", "\"\"", "the string \"\""),
+            ("prompts/list", "1e999", "the number 1e999"),
+            ("tools/list", "[1]", "an array"),
+            ("ping", "true", "the boolean true"),
+        ];
+        await using var server = await StdioServer.StartAsync(_data);
+
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var (method, parameters, described) = cases[i];
+            var reply = await server.RequestAsync(2 + i, Request(Key(2 + i), $"\"{method}\"", parameters));
+
+            var error = reply.GetProperty("error");
+            Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+            Assert.Equal($"Invalid 'params' for {method}: expected an object, got {described}. Send an object, e.g. {{}}, or leave 'params' out.", error.GetProperty("message").GetString());
+        }
     }
 
     /// <summary>Each tool's name, its arguments' JSON types and the required ones, from <c>tools/list</c>.</summary>
@@ -259,6 +288,8 @@ public sealed class StdioFuzzTests : IDisposable
         "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":" + method + (parameters is null ? "" : ",\"params\":" + parameters) + "}";
 
     private static string Method(string request) => JsonDocument.Parse(request).RootElement.GetProperty("method").GetString()!;
+
+    private static string Key(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 

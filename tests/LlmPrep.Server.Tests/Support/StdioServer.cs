@@ -99,6 +99,9 @@ public sealed class StdioServer : IAsyncDisposable
     /// <summary>True when a response with this id (its JSON text, e.g. <c>7</c> or <c>"a"</c>) has been read.</summary>
     public bool Answered(string rawId) => _responses.ContainsKey(rawId);
 
+    /// <summary>The response read for this id (its JSON text), if any.</summary>
+    public JsonElement? Response(string rawId) => _responses.TryGetValue(rawId, out var response) ? response : null;
+
     /// <summary>Closes stdin and reads the rest of stdout; false when the server has not exited within the read limit.</summary>
     public async Task<bool> EndInputAsync()
     {
