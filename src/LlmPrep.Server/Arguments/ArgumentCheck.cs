@@ -26,6 +26,11 @@ internal static class ArgumentCheck
 
     internal static JsonRpcMessage? Check(McpServer server, JsonRpcRequest request)
     {
+        if (request.Params is not null and not JsonObject)
+        {
+            return InvalidParams(request, $"Invalid 'params' for {request.Method}: expected an object, got {JsonArgument.Describe(request.Params)}. Send an object, e.g. {{}}, or leave 'params' out.");
+        }
+
         var parameters = request.Params as JsonObject;
         switch (request.Method)
         {

@@ -23,7 +23,8 @@ public static class HttpHost
     public const int MinWorkerThreads = 64;
 
     /// <summary>Builds the server, or returns why it must not start.</summary>
-    public static (WebApplication? App, string? Refusal) Build(ServerSettings settings, string urls)
+    /// <param name="sessionClock">The clock idle sessions are measured by; the system clock unless a test moves one by hand.</param>
+    public static (WebApplication? App, string? Refusal) Build(ServerSettings settings, string urls, TimeProvider? sessionClock = null)
     {
         var tokenFile = new AccessTokenFile(settings.TokensPath);
         IReadOnlyList<AccessToken> tokens;
@@ -88,6 +89,7 @@ public static class HttpHost
             options.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
 #pragma warning disable MCP9006, MCPEXP002 // Today's clients (2025-11-25) need stateful sessions for sampling; their idle time and count must be bounded, their start and end logged.
             options.IdleTimeout = settings.SessionIdleTimeout;
+            options.TimeProvider = sessionClock ?? TimeProvider.System;
             options.MaxIdleSessionCount = settings.MaxIdleSessions;
             options.RunSessionHandler = RunSessionAsync;
 #pragma warning restore MCP9006, MCPEXP002
