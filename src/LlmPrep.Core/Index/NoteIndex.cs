@@ -14,12 +14,13 @@ namespace LlmPrep.Core.Index;
 public sealed class NoteIndex : IDisposable
 {
     /// <summary>Bump when the schema, the parse cache's format or the way notes are split into rows changes: old files are rebuilt.</summary>
-    public const string SchemaVersion = "6";
+    public const string SchemaVersion = "7";
 
     // files holds one row per markdown file: its stamp (size, time, hash), its parse (the parse cache: a note's fields
     // and where each section's text lies, without the text) and the note fields search results and filters need.
-    // sections holds each section's text once; sections_fts is an external-content FTS5 table over it. No prefix
-    // indexes: prefix queries scan the term range instead, which keeps the index less than half the size.
+    // sections_fts is a contentless FTS5 table (rowid = sections.id): the index holds no copy of the text at all, the
+    // notes are the text. Snippets for a page of results are cut by FTS5 itself from the notes' text in a small
+    // temporary table, so they are exactly what snippet() gives. No prefix indexes: prefix queries scan the term range.
     private const string Schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE files(
@@ -36,35 +37,27 @@ public sealed class NoteIndex : IDisposable
             level TEXT NOT NULL,
             priority TEXT NOT NULL,
             tag_list TEXT NOT NULL);
-        CREATE TABLE sections(
-            id INTEGER PRIMARY KEY,
-            file INTEGER NOT NULL,
-            anchor TEXT NOT NULL,
-            title TEXT NOT NULL,
-            heading TEXT NOT NULL,
-            aliases TEXT NOT NULL,
-            tags TEXT NOT NULL,
-            body TEXT NOT NULL);
+        CREATE TABLE sections(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, anchor TEXT NOT NULL, heading TEXT NOT NULL);
         CREATE INDEX sections_file ON sections(file);
         -- rank is bm25 with column weights: title, heading (the summary on a note's lead row), aliases, tags, body.
         CREATE VIRTUAL TABLE sections_fts USING fts5(
             title, heading, aliases, tags, body,
-            content='sections', content_rowid='id',
+            content='', contentless_delete=1,
             tokenize='porter unicode61 remove_diacritics 2');
         INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
-        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
-            INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
-            VALUES (new.id, new.title, new.heading, new.aliases, new.tags, new.body);
-        END;
-        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, title, heading, aliases, tags, body)
-            VALUES ('delete', old.id, old.title, old.heading, old.aliases, old.tags, old.body);
-        END;
+        """;
+
+    /// <summary>The page's rows with their text, for snippet(): same columns and tokenizer as <c>sections_fts</c>.</summary>
+    private const string SnippetTable = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_text USING fts5(
+            title, heading, aliases, tags, body,
+            tokenize='porter unicode61 remove_diacritics 2');
         """;
 
     private readonly string _path;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection _connection;
+    private bool _hasSnippetTable;
 
     private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
     {
@@ -118,6 +111,7 @@ public sealed class NoteIndex : IDisposable
             DisposeCommands();
             _connection.Dispose();
             _connection = CreateFresh(_path);
+            _hasSnippetTable = false;
             WasRebuilt = true;
             return SyncCore(corpus);
         }
@@ -149,7 +143,8 @@ public sealed class NoteIndex : IDisposable
     }
 
     /// <summary>Runs an FTS5 MATCH expression (built by the search layer, never raw user text).</summary>
-    public (IReadOnlyList<IndexRow> Rows, int Total) Search(string match, IndexFilter filter, int limit, int offset)
+    /// <param name="corpus">The notes the index was synced with: the source of the page's snippets.</param>
+    public (IReadOnlyList<IndexRow> Rows, int Total) Search(CorpusSnapshot corpus, string match, IndexFilter filter, int limit, int offset)
     {
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
@@ -162,33 +157,86 @@ public sealed class NoteIndex : IDisposable
                 WHERE {where}
                 ORDER BY sections_fts.rank
                 LIMIT $limit OFFSET $offset)
-            SELECT n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority,
-                   snippet(sections_fts, 4, char(2), char(3), '…', 24), snippet(sections_fts, -1, char(2), char(3), '…', 24),
-                   page.score, page.total
+            SELECT page.id, n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority, page.score, page.total
             FROM page
-            JOIN sections_fts ON sections_fts.rowid = page.id
             JOIN sections s ON s.id = page.id
             JOIN files n ON n.id = s.file
-            WHERE sections_fts MATCH $match
             ORDER BY page.score
             """, parameters);
 
-        var rows = new List<IndexRow>();
+        var page = new List<(long Id, IndexRow Row)>();
         var total = -1;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add(new IndexRow(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), BestSnippet(reader.GetString(8), reader.GetString(9)),
-                    reader.GetDouble(10)));
-                total = reader.GetInt32(11);
+                page.Add((reader.GetInt64(0), new IndexRow(
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                    reader.GetString(6), reader.GetString(7), reader.GetString(8), "", reader.GetDouble(9))));
+                total = reader.GetInt32(10);
             }
         }
 
+        var snippets = Snippets(corpus, match, page);
+        var rows = page.Select(p => p.Row with { Snippet = snippets.GetValueOrDefault(p.Id, "") }).ToList();
+
         // Past the last page the window count has no row to ride on.
         return (rows, total >= 0 ? total : offset == 0 ? 0 : Count(match, filter));
+    }
+
+    /// <summary>Cuts each page row's snippet from its section's text, by the same FTS5 snippet() the text would get in the index.</summary>
+    private Dictionary<long, string> Snippets(CorpusSnapshot corpus, string match, List<(long Id, IndexRow Row)> page)
+    {
+        var snippets = new Dictionary<long, string>();
+        if (page.Count == 0)
+        {
+            return snippets;
+        }
+
+        if (!_hasSnippetTable)
+        {
+            Execute(_connection, SnippetTable);
+            _hasSnippetTable = true;
+        }
+
+        var insert = Prepared("INSERT INTO temp.page_text(rowid, title, heading, aliases, tags, body) VALUES ($id, $title, $heading, $aliases, $tags, $body)", []);
+        foreach (var (id, row) in page)
+        {
+            var note = corpus.FindByPath(row.NotePath);
+            if (note?.FindSection(row.Anchor) is not { } section)
+            {
+                continue;
+            }
+
+            var columns = SectionColumns.Of(note, section);
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$title", columns.Title);
+            insert.Parameters.AddWithValue("$heading", columns.Heading);
+            insert.Parameters.AddWithValue("$aliases", columns.Aliases);
+            insert.Parameters.AddWithValue("$tags", columns.Tags);
+            insert.Parameters.AddWithValue("$body", columns.Body);
+            insert.ExecuteNonQuery();
+            insert.Parameters.Clear();
+        }
+
+        try
+        {
+            var select = Prepared("""
+                SELECT rowid, snippet(page_text, 4, char(2), char(3), '…', 24), snippet(page_text, -1, char(2), char(3), '…', 24)
+                FROM temp.page_text WHERE page_text MATCH $match
+                """, [("$match", match)]);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                snippets[reader.GetInt64(0)] = BestSnippet(reader.GetString(1), reader.GetString(2));
+            }
+        }
+        finally
+        {
+            Prepared("DELETE FROM temp.page_text", []).ExecuteNonQuery();
+        }
+
+        return snippets;
     }
 
     /// <summary>
@@ -425,9 +473,11 @@ public sealed class NoteIndex : IDisposable
     {
         private readonly SqliteCommand _stamp;
         private readonly SqliteCommand _touch;
+        private readonly SqliteCommand _deleteText;
         private readonly SqliteCommand _deleteSections;
         private readonly SqliteCommand _deleteFile;
         private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _insertText;
 
         public Statements(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -440,12 +490,14 @@ public sealed class NoteIndex : IDisposable
                 RETURNING id
                 """, "$key", "$size", "$mtime", "$hash", "$parse", "$id", "$path", "$title", "$section", "$level", "$priority", "$taglist");
             _touch = Create(connection, transaction, "UPDATE files SET size = $size, mtime = $mtime WHERE key = $key", "$key", "$size", "$mtime");
+            _deleteText = Create(connection, transaction, "DELETE FROM sections_fts WHERE rowid IN (SELECT s.id FROM sections s JOIN files n ON n.id = s.file WHERE n.key = $key)", "$key");
             _deleteSections = Create(connection, transaction, "DELETE FROM sections WHERE file = (SELECT id FROM files WHERE key = $key)", "$key");
             _deleteFile = Create(connection, transaction, "DELETE FROM files WHERE key = $key", "$key");
-            _insert = Create(connection, transaction, """
-                INSERT INTO sections(file, anchor, title, heading, aliases, tags, body)
-                VALUES ($file, $anchor, $title, $heading, $aliases, $tags, $body)
-                """, "$file", "$anchor", "$title", "$heading", "$aliases", "$tags", "$body");
+            _insert = Create(connection, transaction, "INSERT INTO sections(file, anchor, heading) VALUES ($file, $anchor, $heading) RETURNING id", "$file", "$anchor", "$heading");
+            _insertText = Create(connection, transaction, """
+                INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
+                VALUES ($id, $title, $heading, $aliases, $tags, $body)
+                """, "$id", "$title", "$heading", "$aliases", "$tags", "$body");
         }
 
         /// <summary>Writes the file's stamp, parse and note fields; returns its row id.</summary>
@@ -460,7 +512,11 @@ public sealed class NoteIndex : IDisposable
 
         public void Touch(NoteFile file) => Run(_touch, file.Key, file.Size, file.ModifiedTicks);
 
-        public void DeleteSections(string key) => Run(_deleteSections, key);
+        public void DeleteSections(string key)
+        {
+            Run(_deleteText, key);
+            Run(_deleteSections, key);
+        }
 
         public void DeleteFile(string key) => Run(_deleteFile, key);
 
@@ -468,15 +524,10 @@ public sealed class NoteIndex : IDisposable
         {
             foreach (var section in note.Sections)
             {
-                var isLead = section.Anchor.Length == 0;
-                Run(_insert,
-                    file,
-                    section.Anchor,
-                    isLead ? note.Title : "",
-                    isLead ? note.Summary : section.Heading,
-                    isLead ? string.Join(", ", note.Aliases) : "",
-                    isLead ? string.Join(", ", note.Tags) : "",
-                    section.OwnText);
+                Bind(_insert, file, section.Anchor, section.Anchor.Length == 0 ? "" : section.Heading);
+                var id = (long)_insert.ExecuteScalar()!;
+                var columns = SectionColumns.Of(note, section);
+                Run(_insertText, id, columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body);
             }
         }
 
