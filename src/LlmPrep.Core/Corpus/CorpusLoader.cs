@@ -54,15 +54,12 @@ public static class CorpusLoader
         // Unchanged files come from the previous snapshot or the parse cache without being opened; the rest are
         // read and parsed on all cores.
         var parsedFiles = new ParsedFile?[found.Count];
-        var toParse = new List<int>();
-        for (var i = 0; i < found.Count; i++)
+        if (previous is not null || cache is not null)
         {
-            parsedFiles[i] = Known(found[i], previous, cache);
-            if (parsedFiles[i] is null)
-            {
-                toParse.Add(i);
-            }
+            Parallel.For(0, found.Count, i => parsedFiles[i] = Known(found[i], previous, cache));
         }
+
+        var toParse = Enumerable.Range(0, found.Count).Where(i => parsedFiles[i] is null).ToList();
 
         if (toParse.Count > 1)
         {
