@@ -61,13 +61,16 @@ public static class CorpusLoader
 
         var toParse = Enumerable.Range(0, found.Count).Where(i => parsedFiles[i] is null).ToList();
 
+        // A large vault's text is not held all at once: past a few thousand files each body is let go once parsed
+        // (held weakly), and the index reads it again from the file if the collector took it.
+        var release = toParse.Count > ReleaseAfter;
         if (toParse.Count > 1)
         {
-            Parallel.ForEach(toParse, i => parsedFiles[i] = ReadAndParse(found[i]));
+            Parallel.ForEach(toParse, i => parsedFiles[i] = ReadAndParse(found[i], release));
         }
         else
         {
-            toParse.ForEach(i => parsedFiles[i] = ReadAndParse(found[i]));
+            toParse.ForEach(i => parsedFiles[i] = ReadAndParse(found[i], release));
         }
 
         var parses = new Dictionary<string, ParsedFile>(found.Count, StringComparer.Ordinal);
@@ -139,7 +142,10 @@ public static class CorpusLoader
         return cache?.Find(found.Key, size, ticks, found.FullPath);
     }
 
-    private static ParsedFile ReadAndParse(FoundFile found)
+    /// <summary>How many files a load parses before it stops holding their text in memory.</summary>
+    private const int ReleaseAfter = 5_000;
+
+    private static ParsedFile ReadAndParse(FoundFile found, bool release)
     {
         var problems = new List<CorpusProblem>();
         try
@@ -149,6 +155,11 @@ public static class CorpusLoader
             var hash = FileHash.Of(bytes);
             var text = System.Text.Encoding.UTF8.GetString(bytes);
             var note = NoteParser.Parse(found.Relative, text, problems, found.FullPath, hash);
+            if (release)
+            {
+                note.BodySource?.Release();
+            }
+
             return new ParsedFile(new NoteFile(found.Key, info.Length, info.LastWriteTimeUtc.Ticks, hash, note), problems);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
