@@ -52,22 +52,36 @@ public sealed class StudyLibrary : IDisposable
     /// <summary>Raised after <see cref="Reload"/> replaced the corpus.</summary>
     public event Action<CorpusSnapshot>? Reloaded;
 
+    /// <summary>
+    /// Opens the index, loads the corpus (files whose size and modification time the index knows are taken from its
+    /// parse cache without being opened; the others are parsed on all cores) and syncs the index with it.
+    /// </summary>
     public static StudyLibrary Open(LibraryOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var corpus = CorpusLoader.Load(options.Roots);
-        var loadTime = clock.Elapsed;
         NoteIndex? index = null;
+        CorpusSnapshot? corpus = null;
+        var loadTime = TimeSpan.Zero;
         try
         {
             index = NoteIndex.Open(options.IndexPath);
-            var sync = index.Sync(corpus.Files);
+            corpus = CorpusLoader.Load(options.Roots, null, index.WasRebuilt ? null : index.ReadParseCache());
+            loadTime = clock.Elapsed;
+            var sync = index.Sync(corpus) with { Parsed = corpus.ParsedCount };
+            corpus.ReleaseBodies();
             return new StudyLibrary(options, corpus, index, sync, loadTime, null);
         }
         catch (Exception ex) when (IsStorageError(ex))
         {
             index?.Dispose();
-            var (memory, sync, warning) = InMemory(options.IndexPath, ex, corpus.Files);
+            if (corpus is null)
+            {
+                corpus = CorpusLoader.Load(options.Roots);
+                loadTime = clock.Elapsed;
+            }
+
+            var (memory, sync, warning) = InMemory(options.IndexPath, ex, corpus);
+            corpus.ReleaseBodies();
             return new StudyLibrary(options, corpus, memory, sync, loadTime, warning);
         }
     }
@@ -75,10 +89,10 @@ public sealed class StudyLibrary : IDisposable
     private static bool IsStorageError(Exception ex) =>
         ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException;
 
-    private static (NoteIndex Index, SyncReport Sync, string Problem) InMemory(string indexPath, Exception error, IReadOnlyList<NoteFile> files)
+    private static (NoteIndex Index, SyncReport Sync, string Problem) InMemory(string indexPath, Exception error, CorpusSnapshot corpus)
     {
         var index = NoteIndex.Open(":memory:");
-        return (index, index.Sync(files), IndexLocation.Explain(indexPath, error));
+        return (index, index.Sync(corpus) with { Parsed = corpus.ParsedCount }, IndexLocation.Explain(indexPath, error));
     }
 
     public SearchResult Search(SearchRequest request)
@@ -101,17 +115,18 @@ public sealed class StudyLibrary : IDisposable
         {
             try
             {
-                sync = _index.Sync(corpus.Files);
+                sync = _index.Sync(corpus) with { Parsed = corpus.ParsedCount };
             }
             catch (Exception ex) when (IsStorageError(ex) && IndexProblem is null)
             {
                 // The data folder went away or became read-only while serving: keep serving from memory.
                 _index.Dispose();
-                (_index, sync, var problem) = InMemory(Options.IndexPath, ex, corpus.Files);
+                (_index, sync, var problem) = InMemory(Options.IndexPath, ex, corpus);
                 _search = new SearchService(_index);
                 IndexProblem = problem;
             }
 
+            corpus.ReleaseBodies();
             Corpus = corpus;
             LastSync = sync;
             LoadTime = loadTime;

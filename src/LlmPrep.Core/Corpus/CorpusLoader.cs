@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 
 namespace LlmPrep.Core.Corpus;
 
@@ -21,15 +20,16 @@ public static class CorpusLoader
     /// <param name="roots">The corpus folders, in order.</param>
     /// <param name="previous">An earlier snapshot of the same roots: files whose size and modification time are
     /// unchanged reuse its parse instead of being read again.</param>
-    public static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous = null)
-    {
-        var parses = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
-        var problems = new List<CorpusProblem>();
-        var files = new List<NoteFile>();
-        var notes = new List<Note>();
-        var ids = new Dictionary<string, Note>(StringComparer.OrdinalIgnoreCase);
-        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous = null) => Load(roots, previous, null);
 
+    /// <param name="roots">The corpus folders, in order.</param>
+    /// <param name="previous">An earlier snapshot of the same roots, whose parses of unchanged files are reused.</param>
+    /// <param name="cache">The parse cache kept beside the index: asked for a file's parse by key, size and modification
+    /// time before the file is opened.</param>
+    internal static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous, IParseCache? cache)
+    {
+        var problems = new List<CorpusProblem>();
+        var found = new List<FoundFile>();
         foreach (var root in roots)
         {
             if (!Directory.Exists(root.Directory))
@@ -47,73 +47,135 @@ public static class CorpusLoader
                     continue;
                 }
 
-                var parsed = LoadFile(root, fullPath, relative, previous);
-                parses[parsed.File.Key] = parsed;
-                problems.AddRange(parsed.Problems);
-                var file = parsed.File;
-                if (file.Note is { } note)
-                {
-                    if (ids.TryGetValue(note.Id, out var existing))
-                    {
-                        problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
-                        file = file with { Note = null };
-                    }
-                    else if (!paths.Add(note.Path))
-                    {
-                        problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
-                        file = file with { Note = null };
-                    }
-                    else
-                    {
-                        ids[note.Id] = note;
-                        notes.Add(note);
-                    }
-                }
-
-                files.Add(file);
+                found.Add(new FoundFile($"{root.Name}:{relative}", fullPath, relative));
             }
+        }
+
+        // Unchanged files come from the previous snapshot or the parse cache without being opened; the rest are
+        // read and parsed on all cores.
+        var parsedFiles = new ParsedFile?[found.Count];
+        var toParse = new List<int>();
+        for (var i = 0; i < found.Count; i++)
+        {
+            parsedFiles[i] = Known(found[i], previous, cache);
+            if (parsedFiles[i] is null)
+            {
+                toParse.Add(i);
+            }
+        }
+
+        if (toParse.Count > 1)
+        {
+            Parallel.ForEach(toParse, i => parsedFiles[i] = ReadAndParse(found[i]));
+        }
+        else
+        {
+            toParse.ForEach(i => parsedFiles[i] = ReadAndParse(found[i]));
+        }
+
+        var parses = new Dictionary<string, ParsedFile>(found.Count, StringComparer.Ordinal);
+        var files = new List<NoteFile>(found.Count);
+        var notes = new List<Note>(found.Count);
+        var ids = new Dictionary<string, Note>(StringComparer.OrdinalIgnoreCase);
+        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var parsed = parsedFiles[i]!;
+            var relative = found[i].Relative;
+            parses[parsed.File.Key] = parsed;
+            problems.AddRange(parsed.Problems);
+            var file = parsed.File;
+            if (file.Note is { } note)
+            {
+                if (ids.TryGetValue(note.Id, out var existing))
+                {
+                    problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
+                    file = file with { Note = null };
+                }
+                else if (!paths.Add(note.Path))
+                {
+                    problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
+                    file = file with { Note = null };
+                }
+                else
+                {
+                    ids[note.Id] = note;
+                    notes.Add(note);
+                }
+            }
+
+            files.Add(file);
         }
 
         CheckLinks(notes, ids, problems);
-        return new CorpusSnapshot(notes, files, problems) { Parses = parses };
+        return new CorpusSnapshot(notes, files, problems) { Parses = parses, ParsedCount = toParse.Count };
     }
 
-    private static ParsedFile LoadFile(CorpusRoot root, string fullPath, string relative, CorpusSnapshot? previous)
+    private static ParsedFile? Known(FoundFile found, CorpusSnapshot? previous, IParseCache? cache)
     {
-        var key = $"{root.Name}:{relative}";
-        var problems = new List<CorpusProblem>();
+        if (previous?.Parses.GetValueOrDefault(found.Key) is null && cache is null)
+        {
+            return null;
+        }
+
+        FileInfo info;
         try
         {
-            var info = new FileInfo(fullPath);
-            if (previous?.Parses.GetValueOrDefault(key) is { } known
-                && known.File.Size == info.Length && known.File.ModifiedTicks == info.LastWriteTimeUtc.Ticks)
+            info = new FileInfo(found.FullPath);
+            if (!info.Exists)
             {
-                return known;
+                return null;
             }
-
-            var bytes = File.ReadAllBytes(fullPath);
-            var hash = Convert.ToHexString(SHA256.HashData(bytes), 0, 16);
-            var text = System.Text.Encoding.UTF8.GetString(bytes);
-            var note = NoteParser.Parse(relative, text, problems);
-            return new ParsedFile(new NoteFile(key, info.Length, info.LastWriteTimeUtc.Ticks, hash, note), problems);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new CorpusProblem(relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
-            return new ParsedFile(new NoteFile(key, 0, 0, "", null), problems);
+            return null;
+        }
+
+        var size = info.Length;
+        var ticks = info.LastWriteTimeUtc.Ticks;
+        if (previous?.Parses.GetValueOrDefault(found.Key) is { } known && known.File.Size == size && known.File.ModifiedTicks == ticks)
+        {
+            return known;
+        }
+
+        return cache?.Find(found.Key, size, ticks, found.FullPath);
+    }
+
+    private static ParsedFile ReadAndParse(FoundFile found)
+    {
+        var problems = new List<CorpusProblem>();
+        try
+        {
+            var info = new FileInfo(found.FullPath);
+            var bytes = File.ReadAllBytes(found.FullPath);
+            var hash = FileHash.Of(bytes);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            var note = NoteParser.Parse(found.Relative, text, problems, found.FullPath, hash);
+            return new ParsedFile(new NoteFile(found.Key, info.Length, info.LastWriteTimeUtc.Ticks, hash, note), problems);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new CorpusProblem(found.Relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
+            return new ParsedFile(new NoteFile(found.Key, 0, 0, "", null), problems);
         }
     }
 
     private static void CheckLinks(List<Note> notes, Dictionary<string, Note> ids, List<CorpusProblem> problems)
     {
+        var byTitle = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < notes.Count; i++)
+        {
+            byTitle.TryAdd(notes[i].Title, i);
+        }
+
+        var bySuffix = new PathSuffixes(notes);
         foreach (var note in notes)
         {
             var severity = note.HasFrontMatter ? ProblemSeverity.Error : ProblemSeverity.Warning;
             foreach (var link in note.Links)
             {
-                var target = ids.GetValueOrDefault(link.Target)
-                    ?? notes.FirstOrDefault(n => n.Path.EndsWith(link.Target, StringComparison.OrdinalIgnoreCase)
-                        || n.Title.Equals(link.Target, StringComparison.OrdinalIgnoreCase));
+                var target = ids.GetValueOrDefault(link.Target) ?? FirstByPathOrTitle(notes, bySuffix, byTitle, link.Target);
                 if (target is null)
                 {
                     problems.Add(new CorpusProblem(note.Path + ".md", link.Line, severity, $"link [[{link.Target}]] names no note"));
@@ -127,4 +189,18 @@ public static class CorpusLoader
 
         Debug.Assert(notes.Count == ids.Count, "every loaded note has a unique id");
     }
+
+    /// <summary>The first note (in load order) whose path ends with <paramref name="target"/> or whose title is it.</summary>
+    private static Note? FirstByPathOrTitle(List<Note> notes, PathSuffixes bySuffix, Dictionary<string, int> byTitle, string target)
+    {
+        var first = bySuffix.FirstEndingWith(target);
+        if (byTitle.TryGetValue(target, out var titled) && (first < 0 || titled < first))
+        {
+            first = titled;
+        }
+
+        return first < 0 ? null : notes[first];
+    }
+
+    private sealed record FoundFile(string Key, string FullPath, string Relative);
 }

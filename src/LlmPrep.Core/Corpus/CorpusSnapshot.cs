@@ -36,6 +36,18 @@ public sealed class CorpusSnapshot
     /// <summary>Each file's own parse (before cross-note checks), by file key, for the next load to reuse.</summary>
     internal IReadOnlyDictionary<string, ParsedFile> Parses { get; init; } = new Dictionary<string, ParsedFile>();
 
+    /// <summary>How many files this load read and parsed (the others came unchanged from memory or the parse cache).</summary>
+    public int ParsedCount { get; init; }
+
+    /// <summary>Lets go of the note bodies that can be read again from their files (after the index took their text).</summary>
+    internal void ReleaseBodies()
+    {
+        foreach (var parsed in Parses.Values)
+        {
+            parsed.File.Note?.BodySource?.Release();
+        }
+    }
+
     public IReadOnlyList<CorpusProblem> Problems { get; }
 
     /// <summary>The section folder names, sorted.</summary>

@@ -26,8 +26,17 @@ public sealed record Note
     /// <summary>Path relative to its corpus root without the <c>.md</c> extension, with <c>/</c> separators.</summary>
     public required string Path { get; init; }
 
-    /// <summary>The whole file's markdown without the front matter.</summary>
-    public required string Body { get; init; }
+    /// <summary>The whole file's markdown without the front matter (read again from the file when it is not held in memory).</summary>
+    public string Body
+    {
+        get => BodySource?.Text ?? _body;
+        init => _body = value;
+    }
+
+    private readonly string _body = "";
+
+    /// <summary>Where the body comes from for a note parsed from a file or taken from the parse cache.</summary>
+    internal NoteBody? BodySource { get; init; }
 
     public IReadOnlyList<NoteSection> Sections { get; init; } = [];
 

@@ -22,9 +22,23 @@ public static partial class NoteParser
     /// <param name="relativePath">Path under the corpus root, with <c>/</c> separators and the <c>.md</c> extension.</param>
     /// <param name="text">The file's text.</param>
     /// <param name="problems">Receives every problem found, with file and line.</param>
-    public static Note Parse(string relativePath, string text, ICollection<CorpusProblem> problems)
+    public static Note Parse(string relativePath, string text, ICollection<CorpusProblem> problems) =>
+        Parse(relativePath, text, problems, null, "");
+
+    /// <summary>The body of a file's text that starts at <paramref name="startLine"/> (0-based), as <see cref="Parse(string, string, ICollection{CorpusProblem})"/> cuts it.</summary>
+    internal static string BodyOf(string text, int startLine) =>
+        startLine == 0 ? Normalize(text) : string.Join('\n', Normalize(text).Split('\n').Skip(startLine));
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+
+    /// <param name="relativePath">Path under the corpus root, with <c>/</c> separators and the <c>.md</c> extension.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="problems">Receives every problem found, with file and line.</param>
+    /// <param name="file">The file's full path, from which the body can be read again once released; null for text with no file.</param>
+    /// <param name="hash">The file's content hash.</param>
+    internal static Note Parse(string relativePath, string text, ICollection<CorpusProblem> problems, string? file, string hash)
     {
-        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+        text = Normalize(text);
         var lines = text.Split('\n');
         var report = new Reporter(relativePath, problems);
 
@@ -41,7 +55,8 @@ public static partial class NoteParser
             }
         }
 
-        var body = string.Join('\n', lines.Skip(bodyStartLine));
+        var body = bodyStartLine == 0 ? text : string.Join('\n', lines.Skip(bodyStartLine));
+        var source = new NoteBody(body, file, bodyStartLine, hash);
         var lineOffset = bodyStartLine; // body line 0 is file line bodyStartLine + 1
 
         var document = Markdown.Parse(body, Pipeline);
@@ -58,7 +73,7 @@ public static partial class NoteParser
 
         var id = (hasFrontMatter ? frontMatter!.Scalar("id") : null) ?? Slug.From(path);
         var title = NonEmpty(frontMatter?.Scalar("title")) ?? h1?.Text ?? fileName;
-        var sections = BuildSections(body, headings, title, h1);
+        var sections = BuildSections(body, source, headings, title, h1);
         var cards = new List<QuizCard>();
 
         if (hasFrontMatter)
@@ -118,7 +133,7 @@ public static partial class NoteParser
             Aliases = FrontMatterList(frontMatter, "aliases", "alias", splitOnSpaces: false),
             Summary = frontMatter?.Scalar("summary") ?? "",
             Path = path,
-            Body = body,
+            BodySource = source,
             Sections = sections,
             Cards = cards,
             Links = ReadLinks(body, bodyIndex, lineOffset, codeSpans),
@@ -219,17 +234,17 @@ public static partial class NoteParser
         }
     }
 
-    private static List<NoteSection> BuildSections(string body, List<Heading> headings, string title, Heading? h1)
+    private static List<NoteSection> BuildSections(string body, NoteBody source, List<Heading> headings, string title, Heading? h1)
     {
         var sections = new List<NoteSection>();
         var taken = new HashSet<string>(StringComparer.Ordinal) { "" };
         var firstSub = headings.FindIndex(h => h != h1);
         var leadEnd = firstSub < 0 ? body.Length : headings[firstSub].Start;
         // The lead is the text around the title heading, without the heading line itself.
-        var lead = h1 is null || h1.Start > leadEnd
-            ? body[..leadEnd].Trim()
-            : (body[..h1.Start] + "\n" + StripHeadingLine(body[h1.Start..leadEnd], true)).Trim();
-        sections.Add(new NoteSection("", title, 1, h1?.Line ?? 1, body, lead));
+        var whole = new TextRange(0, body.Length);
+        sections.Add(h1 is null || h1.Start > leadEnd
+            ? new NoteSection("", title, 1, h1?.Line ?? 1, source, whole, null, TextRange.Trimmed(body, 0, leadEnd))
+            : new NoteSection("", title, 1, h1.Line, source, whole, new TextRange(0, h1.Start), AfterHeadingLine(body, h1.Start, leadEnd)));
 
         for (var i = 0; i < headings.Count; i++)
         {
@@ -247,11 +262,20 @@ public static partial class NoteParser
                 heading.Text,
                 heading.Depth,
                 heading.Line,
-                body[heading.Start..end].TrimEnd(),
-                StripHeadingLine(body[heading.Start..next], true)));
+                source,
+                TextRange.TrimmedEnd(body, heading.Start, end),
+                null,
+                AfterHeadingLine(body, heading.Start, next)));
         }
 
         return sections;
+    }
+
+    /// <summary>Where <c>StripHeadingLine(body[start..end], true)</c> lies: the text after the first line, trimmed.</summary>
+    private static TextRange AfterHeadingLine(string body, int start, int end)
+    {
+        var newline = body.IndexOf('\n', start, end - start);
+        return newline < 0 ? new TextRange(start, 0) : TextRange.Trimmed(body, newline + 1, end);
     }
 
     private static List<QuizCard> ReadQuizCards(string body, List<Heading> headings, int quiz, string noteId, Reporter report)

@@ -13,49 +13,51 @@ namespace LlmPrep.Core.Index;
 /// </summary>
 public sealed class NoteIndex : IDisposable
 {
-    /// <summary>Bump when the schema or the way notes are split into rows changes: old files are rebuilt.</summary>
-    public const string SchemaVersion = "5";
+    /// <summary>Bump when the schema, the parse cache's format or the way notes are split into rows changes: old files are rebuilt.</summary>
+    public const string SchemaVersion = "7";
 
-
+    // files holds one row per markdown file: its stamp (size, time, hash), its parse (the parse cache: a note's fields
+    // and where each section's text lies, without the text) and the note fields search results and filters need.
+    // sections_fts is a contentless FTS5 table (rowid = sections.id): the index holds no copy of the text at all, the
+    // notes are the text. Snippets for a page of results are cut by FTS5 itself from the notes' text in a small
+    // temporary table, so they are exactly what snippet() gives. No prefix indexes: prefix queries scan the term range.
     private const string Schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE files(key TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL, hash TEXT NOT NULL);
-        CREATE TABLE sections(
+        CREATE TABLE files(
             id INTEGER PRIMARY KEY,
-            file TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            parse BLOB,
             note_id TEXT NOT NULL,
             note_path TEXT NOT NULL,
             note_title TEXT NOT NULL,
-            anchor TEXT NOT NULL,
             section TEXT NOT NULL,
             level TEXT NOT NULL,
             priority TEXT NOT NULL,
-            tag_list TEXT NOT NULL,
-            title TEXT NOT NULL,
-            heading TEXT NOT NULL,
-            aliases TEXT NOT NULL,
-            tags TEXT NOT NULL,
-            body TEXT NOT NULL);
+            tag_list TEXT NOT NULL);
+        CREATE TABLE sections(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, anchor TEXT NOT NULL, heading TEXT NOT NULL);
         CREATE INDEX sections_file ON sections(file);
         -- rank is bm25 with column weights: title, heading (the summary on a note's lead row), aliases, tags, body.
         CREATE VIRTUAL TABLE sections_fts USING fts5(
             title, heading, aliases, tags, body,
-            content='sections', content_rowid='id',
-            tokenize='porter unicode61 remove_diacritics 2', prefix='2 3');
+            content='', contentless_delete=1,
+            tokenize='porter unicode61 remove_diacritics 2');
         INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
-        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
-            INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
-            VALUES (new.id, new.title, new.heading, new.aliases, new.tags, new.body);
-        END;
-        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, title, heading, aliases, tags, body)
-            VALUES ('delete', old.id, old.title, old.heading, old.aliases, old.tags, old.body);
-        END;
+        """;
+
+    /// <summary>The page's rows with their text, for snippet(): same columns and tokenizer as <c>sections_fts</c>.</summary>
+    private const string SnippetTable = """
+        CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_text USING fts5(
+            title, heading, aliases, tags, body,
+            tokenize='porter unicode61 remove_diacritics 2');
         """;
 
     private readonly string _path;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection _connection;
+    private bool _hasSnippetTable;
 
     private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
     {
@@ -93,12 +95,15 @@ public sealed class NoteIndex : IDisposable
         return new NoteIndex(path, CreateFresh(path), true);
     }
 
-    /// <summary>Brings the index in line with the corpus: only new, changed and removed files are written, in one transaction.</summary>
-    public SyncReport Sync(IReadOnlyList<NoteFile> files)
+    /// <summary>
+    /// Brings the index in line with the corpus: only new, changed and removed files are written, in one transaction.
+    /// The parse of each written file is kept with it, so a later run can take it instead of parsing the file again.
+    /// </summary>
+    public SyncReport Sync(CorpusSnapshot corpus)
     {
         try
         {
-            return SyncCore(files);
+            return SyncCore(corpus);
         }
         catch (SqliteException) when (_path != ":memory:")
         {
@@ -106,13 +111,40 @@ public sealed class NoteIndex : IDisposable
             DisposeCommands();
             _connection.Dispose();
             _connection = CreateFresh(_path);
+            _hasSnippetTable = false;
             WasRebuilt = true;
-            return SyncCore(files);
+            return SyncCore(corpus);
         }
     }
 
+    /// <summary>
+    /// The parses kept by earlier syncs, for <see cref="CorpusLoader"/> to take instead of parsing unchanged files.
+    /// An unreadable index gives an empty cache (every file is parsed, and the sync rebuilds the index).
+    /// </summary>
+    internal IParseCache ReadParseCache()
+    {
+        var entries = new Dictionary<string, CachedParse>(StringComparer.Ordinal);
+        try
+        {
+            using var read = _connection.CreateCommand();
+            read.CommandText = "SELECT key, size, mtime, hash, parse FROM files WHERE parse IS NOT NULL";
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                entries[reader.GetString(0)] = new CachedParse(reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4));
+            }
+        }
+        catch (SqliteException)
+        {
+            entries.Clear();
+        }
+
+        return new ParseCache(entries);
+    }
+
     /// <summary>Runs an FTS5 MATCH expression (built by the search layer, never raw user text).</summary>
-    public (IReadOnlyList<IndexRow> Rows, int Total) Search(string match, IndexFilter filter, int limit, int offset)
+    /// <param name="corpus">The notes the index was synced with: the source of the page's snippets.</param>
+    public (IReadOnlyList<IndexRow> Rows, int Total) Search(CorpusSnapshot corpus, string match, IndexFilter filter, int limit, int offset)
     {
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
@@ -121,36 +153,90 @@ public sealed class NoteIndex : IDisposable
         var command = Prepared($"""
             WITH page AS (
                 SELECT sections_fts.rowid AS id, sections_fts.rank AS score, count(*) OVER () AS total
-                FROM sections_fts {(filter.IsEmpty ? "" : "JOIN sections s ON s.id = sections_fts.rowid")}
+                FROM sections_fts {(filter.IsEmpty ? "" : "JOIN sections s ON s.id = sections_fts.rowid JOIN files n ON n.id = s.file")}
                 WHERE {where}
                 ORDER BY sections_fts.rank
                 LIMIT $limit OFFSET $offset)
-            SELECT s.note_id, s.note_path, s.note_title, s.anchor, s.heading, s.section, s.level, s.priority,
-                   snippet(sections_fts, 4, char(2), char(3), '…', 24), snippet(sections_fts, -1, char(2), char(3), '…', 24),
-                   page.score, page.total
+            SELECT page.id, n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority, page.score, page.total
             FROM page
-            JOIN sections_fts ON sections_fts.rowid = page.id
             JOIN sections s ON s.id = page.id
-            WHERE sections_fts MATCH $match
+            JOIN files n ON n.id = s.file
             ORDER BY page.score
             """, parameters);
 
-        var rows = new List<IndexRow>();
+        var page = new List<(long Id, IndexRow Row)>();
         var total = -1;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                rows.Add(new IndexRow(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                    reader.GetString(5), reader.GetString(6), reader.GetString(7), BestSnippet(reader.GetString(8), reader.GetString(9)),
-                    reader.GetDouble(10)));
-                total = reader.GetInt32(11);
+                page.Add((reader.GetInt64(0), new IndexRow(
+                    reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                    reader.GetString(6), reader.GetString(7), reader.GetString(8), "", reader.GetDouble(9))));
+                total = reader.GetInt32(10);
             }
         }
 
+        var snippets = Snippets(corpus, match, page);
+        var rows = page.Select(p => p.Row with { Snippet = snippets.GetValueOrDefault(p.Id, "") }).ToList();
+
         // Past the last page the window count has no row to ride on.
         return (rows, total >= 0 ? total : offset == 0 ? 0 : Count(match, filter));
+    }
+
+    /// <summary>Cuts each page row's snippet from its section's text, by the same FTS5 snippet() the text would get in the index.</summary>
+    private Dictionary<long, string> Snippets(CorpusSnapshot corpus, string match, List<(long Id, IndexRow Row)> page)
+    {
+        var snippets = new Dictionary<long, string>();
+        if (page.Count == 0)
+        {
+            return snippets;
+        }
+
+        if (!_hasSnippetTable)
+        {
+            Execute(_connection, SnippetTable);
+            _hasSnippetTable = true;
+        }
+
+        var insert = Prepared("INSERT INTO temp.page_text(rowid, title, heading, aliases, tags, body) VALUES ($id, $title, $heading, $aliases, $tags, $body)", []);
+        foreach (var (id, row) in page)
+        {
+            var note = corpus.FindByPath(row.NotePath);
+            if (note?.FindSection(row.Anchor) is not { } section)
+            {
+                continue;
+            }
+
+            var columns = SectionColumns.Of(note, section);
+            insert.Parameters.AddWithValue("$id", id);
+            insert.Parameters.AddWithValue("$title", columns.Title);
+            insert.Parameters.AddWithValue("$heading", columns.Heading);
+            insert.Parameters.AddWithValue("$aliases", columns.Aliases);
+            insert.Parameters.AddWithValue("$tags", columns.Tags);
+            insert.Parameters.AddWithValue("$body", columns.Body);
+            insert.ExecuteNonQuery();
+            insert.Parameters.Clear();
+        }
+
+        try
+        {
+            var select = Prepared("""
+                SELECT rowid, snippet(page_text, 4, char(2), char(3), '…', 24), snippet(page_text, -1, char(2), char(3), '…', 24)
+                FROM temp.page_text WHERE page_text MATCH $match
+                """, [("$match", match)]);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                snippets[reader.GetInt64(0)] = BestSnippet(reader.GetString(1), reader.GetString(2));
+            }
+        }
+        finally
+        {
+            Prepared("DELETE FROM temp.page_text", []).ExecuteNonQuery();
+        }
+
+        return snippets;
     }
 
     /// <summary>
@@ -167,7 +253,7 @@ public sealed class NoteIndex : IDisposable
         var where = Where(parameters, match, filter);
         var command = Prepared(filter.IsEmpty
             ? $"SELECT count(*) FROM sections_fts WHERE {where}"
-            : $"SELECT count(*) FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid WHERE {where}", parameters);
+            : $"SELECT count(*) FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid JOIN files n ON n.id = s.file WHERE {where}", parameters);
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -194,12 +280,12 @@ public sealed class NoteIndex : IDisposable
     {
         var where = new StringBuilder("sections_fts MATCH $match");
         parameters.Add(("$match", match));
-        AddIn(where, parameters, "s.section", "sec", filter.Sections);
-        AddIn(where, parameters, "s.level", "lvl", filter.Levels);
-        AddIn(where, parameters, "s.priority", "pri", filter.Priorities);
+        AddIn(where, parameters, "n.section", "sec", filter.Sections);
+        AddIn(where, parameters, "n.level", "lvl", filter.Levels);
+        AddIn(where, parameters, "n.priority", "pri", filter.Priorities);
         for (var i = 0; i < filter.Tags.Count; i++)
         {
-            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND s.tag_list LIKE $tag{i} ESCAPE '\\'");
+            where.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND n.tag_list LIKE $tag{i} ESCAPE '\\'");
             parameters.Add(($"$tag{i}", "% " + EscapeLike(filter.Tags[i].ToLowerInvariant()) + " %"));
         }
 
@@ -229,7 +315,7 @@ public sealed class NoteIndex : IDisposable
         _commands.Clear();
     }
 
-    private SyncReport SyncCore(IReadOnlyList<NoteFile> files)
+    private SyncReport SyncCore(CorpusSnapshot corpus)
     {
         var clock = Stopwatch.StartNew();
         var known = new Dictionary<string, (long Size, long Mtime, string Hash)>(StringComparer.Ordinal);
@@ -243,53 +329,73 @@ public sealed class NoteIndex : IDisposable
             }
         }
 
+        // Building from nothing: the index is a cache rebuilt on any fault, so it is written without a journal and
+        // without waiting for the disk; the schema mark is written last, so an interrupted build is started over.
+        var bulk = known.Count == 0 && corpus.Files.Count > 0;
+        if (bulk)
+        {
+            Execute(_connection, "PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF; PRAGMA cache_size=-65536;");
+        }
+
         int added = 0, updated = 0, touched = 0, unchanged = 0, removed = 0;
-        using var transaction = _connection.BeginTransaction();
-        var statements = new Statements(_connection, transaction);
-        foreach (var file in files)
+        using (var transaction = _connection.BeginTransaction())
         {
-            if (known.Remove(file.Key, out var stamp))
+            var statements = new Statements(_connection, transaction);
+            foreach (var file in corpus.Files)
             {
-                if (stamp.Size == file.Size && stamp.Mtime == file.ModifiedTicks)
+                if (known.Remove(file.Key, out var stamp))
                 {
-                    unchanged++;
-                    continue;
+                    if (stamp.Size == file.Size && stamp.Mtime == file.ModifiedTicks)
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    if (stamp.Hash == file.Hash)
+                    {
+                        statements.Touch(file);
+                        touched++;
+                        continue;
+                    }
+
+                    statements.DeleteSections(file.Key);
+                    updated++;
+                }
+                else
+                {
+                    added++;
                 }
 
-                if (stamp.Hash == file.Hash)
+                var parse = corpus.Parses.GetValueOrDefault(file.Key);
+                var id = statements.Stamp(file, parse is null ? null : ParsedFileCodec.Encode(parse));
+                if (file.Note is { } note)
                 {
-                    statements.Stamp(file);
-                    touched++;
-                    continue;
+                    statements.InsertSections(id, note);
                 }
-
-                statements.DeleteSections(file.Key);
-                updated++;
-            }
-            else
-            {
-                added++;
             }
 
-            statements.Stamp(file);
-            if (file.Note is { } note)
+            foreach (var gone in known.Keys)
             {
-                statements.InsertSections(file.Key, note);
+                statements.DeleteSections(gone);
+                statements.DeleteFile(gone);
+                removed++;
             }
+
+            Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
+            transaction.Commit();
         }
 
-        foreach (var gone in known.Keys)
+        if (bulk)
         {
-            statements.DeleteSections(gone);
-            statements.DeleteFile(gone);
-            removed++;
+            Execute(_connection, JournalPragmas);
         }
 
-        transaction.Commit();
         return new SyncReport(added, updated, touched, removed, unchanged, WasRebuilt, SectionCount(), clock.Elapsed);
     }
 
-    private static SqliteConnection Connect(string path)
+    private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;";
+
+    private static SqliteConnection Connect(string path, bool journal = true)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -298,29 +404,26 @@ public sealed class NoteIndex : IDisposable
             Pooling = false,
         }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+        Execute(connection, (journal ? JournalPragmas : "") + "PRAGMA temp_store=MEMORY;");
         return connection;
     }
 
+    /// <summary>
+    /// True when the file holds an index of this schema whose last sync completed. A damaged file is found here when
+    /// its header is bad, else by the first statement that reads the damage (the sync then rebuilds the index).
+    /// </summary>
     private static bool IsCurrent(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM meta WHERE key = 'schema'";
         try
         {
-            return command.ExecuteScalar() as string == SchemaVersion && QuickCheck(connection);
+            return command.ExecuteScalar() as string == SchemaVersion;
         }
         catch (SqliteException)
         {
             return false;
         }
-    }
-
-    private static bool QuickCheck(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA quick_check";
-        return command.ExecuteScalar() as string == "ok";
     }
 
     private static SqliteConnection CreateFresh(string path)
@@ -334,15 +437,15 @@ public sealed class NoteIndex : IDisposable
             }
         }
 
-        var connection = Connect(path);
+        var connection = Connect(path, journal: false);
         Execute(connection, Schema);
-        Execute(connection, $"INSERT INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')");
         return connection;
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
@@ -369,40 +472,62 @@ public sealed class NoteIndex : IDisposable
     private sealed class Statements
     {
         private readonly SqliteCommand _stamp;
+        private readonly SqliteCommand _touch;
+        private readonly SqliteCommand _deleteText;
         private readonly SqliteCommand _deleteSections;
         private readonly SqliteCommand _deleteFile;
         private readonly SqliteCommand _insert;
+        private readonly SqliteCommand _insertText;
 
         public Statements(SqliteConnection connection, SqliteTransaction transaction)
         {
-            _stamp = Create(connection, transaction, "INSERT INTO files(key, size, mtime, hash) VALUES ($key, $size, $mtime, $hash) ON CONFLICT(key) DO UPDATE SET size = $size, mtime = $mtime, hash = $hash", "$key", "$size", "$mtime", "$hash");
-            _deleteSections = Create(connection, transaction, "DELETE FROM sections WHERE file = $key", "$key");
+            _stamp = Create(connection, transaction, """
+                INSERT INTO files(key, size, mtime, hash, parse, note_id, note_path, note_title, section, level, priority, tag_list)
+                VALUES ($key, $size, $mtime, $hash, $parse, $id, $path, $title, $section, $level, $priority, $taglist)
+                ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, parse = excluded.parse,
+                    note_id = excluded.note_id, note_path = excluded.note_path, note_title = excluded.note_title, section = excluded.section,
+                    level = excluded.level, priority = excluded.priority, tag_list = excluded.tag_list
+                RETURNING id
+                """, "$key", "$size", "$mtime", "$hash", "$parse", "$id", "$path", "$title", "$section", "$level", "$priority", "$taglist");
+            _touch = Create(connection, transaction, "UPDATE files SET size = $size, mtime = $mtime WHERE key = $key", "$key", "$size", "$mtime");
+            _deleteText = Create(connection, transaction, "DELETE FROM sections_fts WHERE rowid IN (SELECT s.id FROM sections s JOIN files n ON n.id = s.file WHERE n.key = $key)", "$key");
+            _deleteSections = Create(connection, transaction, "DELETE FROM sections WHERE file = (SELECT id FROM files WHERE key = $key)", "$key");
             _deleteFile = Create(connection, transaction, "DELETE FROM files WHERE key = $key", "$key");
-            _insert = Create(connection, transaction, """
-                INSERT INTO sections(file, note_id, note_path, note_title, anchor, section, level, priority, tag_list, title, heading, aliases, tags, body)
-                VALUES ($file, $id, $path, $ntitle, $anchor, $section, $level, $priority, $taglist, $title, $heading, $aliases, $tags, $body)
-                """, "$file", "$id", "$path", "$ntitle", "$anchor", "$section", "$level", "$priority", "$taglist", "$title", "$heading", "$aliases", "$tags", "$body");
+            _insert = Create(connection, transaction, "INSERT INTO sections(file, anchor, heading) VALUES ($file, $anchor, $heading) RETURNING id", "$file", "$anchor", "$heading");
+            _insertText = Create(connection, transaction, """
+                INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
+                VALUES ($id, $title, $heading, $aliases, $tags, $body)
+                """, "$id", "$title", "$heading", "$aliases", "$tags", "$body");
         }
 
-        public void Stamp(NoteFile file) => Run(_stamp, file.Key, file.Size, file.ModifiedTicks, file.Hash);
+        /// <summary>Writes the file's stamp, parse and note fields; returns its row id.</summary>
+        public long Stamp(NoteFile file, byte[]? parse)
+        {
+            var note = file.Note;
+            Bind(_stamp, file.Key, file.Size, file.ModifiedTicks, file.Hash, parse is null ? DBNull.Value : parse,
+                note?.Id ?? "", note?.Path ?? "", note?.Title ?? "", note?.Section ?? "", note?.Level.ToText() ?? "", note?.Priority.ToText() ?? "",
+                note is null ? "" : " " + string.Join(' ', note.Tags.Select(t => t.ToLowerInvariant())) + " ");
+            return (long)_stamp.ExecuteScalar()!;
+        }
 
-        public void DeleteSections(string key) => Run(_deleteSections, key);
+        public void Touch(NoteFile file) => Run(_touch, file.Key, file.Size, file.ModifiedTicks);
+
+        public void DeleteSections(string key)
+        {
+            Run(_deleteText, key);
+            Run(_deleteSections, key);
+        }
 
         public void DeleteFile(string key) => Run(_deleteFile, key);
 
-        public void InsertSections(string key, Note note)
+        public void InsertSections(long file, Note note)
         {
-            var tagList = " " + string.Join(' ', note.Tags.Select(t => t.ToLowerInvariant())) + " ";
             foreach (var section in note.Sections)
             {
-                var isLead = section.Anchor.Length == 0;
-                Run(_insert,
-                    key, note.Id, note.Path, note.Title, section.Anchor, note.Section, note.Level.ToText(), note.Priority.ToText(), tagList,
-                    isLead ? note.Title : "",
-                    isLead ? note.Summary : section.Heading,
-                    isLead ? string.Join(", ", note.Aliases) : "",
-                    isLead ? string.Join(", ", note.Tags) : "",
-                    section.OwnText);
+                Bind(_insert, file, section.Anchor, section.Anchor.Length == 0 ? "" : section.Heading);
+                var id = (long)_insert.ExecuteScalar()!;
+                var columns = SectionColumns.Of(note, section);
+                Run(_insertText, id, columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body);
             }
         }
 
@@ -420,14 +545,30 @@ public sealed class NoteIndex : IDisposable
             return command;
         }
 
-        private static void Run(SqliteCommand command, params object[] values)
+        private static void Bind(SqliteCommand command, params object[] values)
         {
             for (var i = 0; i < values.Length; i++)
             {
                 command.Parameters[i].Value = values[i];
             }
+        }
 
+        private static void Run(SqliteCommand command, params object[] values)
+        {
+            Bind(command, values);
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>One file's parse as the index keeps it.</summary>
+    private sealed record CachedParse(long Size, long Mtime, string Hash, byte[] Data);
+
+    /// <summary>The parses read from the index, decoded on demand when the file's size and time still match.</summary>
+    private sealed class ParseCache(Dictionary<string, CachedParse> entries) : IParseCache
+    {
+        public ParsedFile? Find(string key, long size, long modifiedTicks, string fullPath) =>
+            entries.TryGetValue(key, out var entry) && entry.Size == size && entry.Mtime == modifiedTicks
+                ? ParsedFileCodec.Decode(entry.Data, new NoteFile(key, size, modifiedTicks, entry.Hash, null), fullPath)
+                : null;
     }
 }

@@ -9,4 +9,8 @@ namespace LlmPrep.Core.Index;
 /// <param name="Rebuilt">True when the index file was missing, corrupt or of an older schema and was created anew.</param>
 /// <param name="Sections">Sections in the index after the sync.</param>
 /// <param name="Elapsed">Time the sync took.</param>
-public sealed record SyncReport(int Added, int Updated, int Touched, int Removed, int Unchanged, bool Rebuilt, int Sections, TimeSpan Elapsed);
+public sealed record SyncReport(int Added, int Updated, int Touched, int Removed, int Unchanged, bool Rebuilt, int Sections, TimeSpan Elapsed)
+{
+    /// <summary>Files read and parsed by the load before this sync; unchanged files are taken from memory or the parse cache instead.</summary>
+    public int Parsed { get; init; }
+}

@@ -35,11 +35,11 @@ public sealed partial class SearchService(NoteIndex index)
         }
 
         var filter = Normalize(corpus, request.Filter);
-        var (rows, total) = index.Search(parsed.ToMatch(all: true), filter, request.Limit, request.Offset);
+        var (rows, total) = index.Search(corpus, parsed.ToMatch(all: true), filter, request.Limit, request.Offset);
         var mode = "all";
         if (total == 0 && parsed.Include.Count > 1)
         {
-            (rows, total) = index.Search(parsed.ToMatch(all: false), filter, request.Limit, request.Offset);
+            (rows, total) = index.Search(corpus, parsed.ToMatch(all: false), filter, request.Limit, request.Offset);
             mode = "any";
         }
 

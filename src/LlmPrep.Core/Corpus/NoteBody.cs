@@ -1,0 +1,82 @@
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>
+/// A note's markdown without its front matter. A fresh parse holds the text; once released (after indexing), or when
+/// the note came from the parse cache, the text is read again from the file on demand and held only weakly, so a large
+/// vault's text does not stay in memory.
+/// </summary>
+internal sealed class NoteBody
+{
+    private readonly string? _file;
+    private string? _text;
+    private WeakReference<string>? _weak;
+
+    /// <param name="text">The body text, held until <see cref="Release"/>.</param>
+    /// <param name="file">The full path of the file it came from, or null when it has no file (it is then never released).</param>
+    /// <param name="startLine">0-based line of the file where the body starts (after the front matter).</param>
+    /// <param name="hash">The file's content hash when the text was parsed.</param>
+    public NoteBody(string? text, string? file, int startLine, string hash)
+    {
+        _text = text;
+        _file = file;
+        StartLine = startLine;
+        Hash = hash;
+    }
+
+    public int StartLine { get; }
+
+    public string Hash { get; }
+
+    public string Text
+    {
+        get
+        {
+            if (_text is { } text)
+            {
+                return text;
+            }
+
+            if (_weak is not null && _weak.TryGetTarget(out var held))
+            {
+                return held;
+            }
+
+            var read = Read();
+            _weak = new WeakReference<string>(read);
+            return read;
+        }
+    }
+
+    /// <summary>Lets go of the text when it can be read again from its file.</summary>
+    public void Release()
+    {
+        if (_file is not null && _text is { } text)
+        {
+            _weak = new WeakReference<string>(text);
+            _text = null;
+        }
+    }
+
+    private string Read()
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(_file!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Gone since it was parsed: the next reload drops the note.
+            return "";
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        if (FileHash.Of(bytes) == Hash)
+        {
+            return NoteParser.BodyOf(text, StartLine);
+        }
+
+        // Changed since it was parsed and not yet reloaded: serve the new text (sections are cut within its bounds).
+        return NoteParser.Parse(Path.GetFileName(_file!), text, new List<CorpusProblem>()).Body;
+    }
+}

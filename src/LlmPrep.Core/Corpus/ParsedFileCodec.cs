@@ -1,0 +1,214 @@
+using System.Text;
+
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>
+/// Writes one file's parse (the note's fields, where each section's text lies in the body, cards, links and problems)
+/// as compact bytes for the parse cache, and reads it back. The body text itself is not stored: it is read from the
+/// file when asked for. Bytes of another format version read as null, so the file is parsed again.
+/// </summary>
+internal static class ParsedFileCodec
+{
+    private const byte Version = 1;
+
+    public static byte[] Encode(ParsedFile parsed)
+    {
+        using var stream = new MemoryStream(512);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Version);
+            var note = parsed.File.Note;
+            writer.Write(note is not null);
+            if (note is not null)
+            {
+                WriteNote(writer, note);
+            }
+
+            writer.Write7BitEncodedInt(parsed.Problems.Count);
+            foreach (var problem in parsed.Problems)
+            {
+                writer.Write(problem.File);
+                writer.Write7BitEncodedInt(problem.Line);
+                writer.Write((byte)problem.Severity);
+                writer.Write(problem.Message);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <param name="data">Bytes written by <see cref="Encode"/>.</param>
+    /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
+    /// <param name="fullPath">Where the note's body can be read from.</param>
+    public static ParsedFile? Decode(byte[] data, NoteFile stamp, string fullPath)
+    {
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+            if (reader.ReadByte() != Version)
+            {
+                return null;
+            }
+
+            var note = reader.ReadBoolean() ? ReadNote(reader, fullPath, stamp.Hash) : null;
+            var problems = new CorpusProblem[reader.Read7BitEncodedInt()];
+            for (var i = 0; i < problems.Length; i++)
+            {
+                problems[i] = new CorpusProblem(reader.ReadString(), reader.Read7BitEncodedInt(), (ProblemSeverity)reader.ReadByte(), reader.ReadString());
+            }
+
+            return new ParsedFile(stamp with { Note = note }, problems);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteNote(BinaryWriter writer, Note note)
+    {
+        writer.Write(note.Id);
+        writer.Write(note.Title);
+        writer.Write(note.Section);
+        writer.Write((byte)note.Level);
+        writer.Write((byte)note.Priority);
+        writer.Write7BitEncodedInt(note.Minutes);
+        WriteList(writer, note.Tags);
+        WriteList(writer, note.Aliases);
+        writer.Write(note.Summary);
+        writer.Write(note.Path);
+        writer.Write7BitEncodedInt(note.Words);
+        writer.Write(note.HasFrontMatter);
+        writer.Write7BitEncodedInt(note.BodySource?.StartLine ?? 0);
+
+        writer.Write7BitEncodedInt(note.Sections.Count);
+        foreach (var section in note.Sections)
+        {
+            writer.Write(section.Anchor);
+            writer.Write(section.Heading);
+            writer.Write7BitEncodedInt(section.Depth);
+            writer.Write7BitEncodedInt(section.Line);
+            WriteRange(writer, section.MarkdownRange);
+            writer.Write(section.LeadRange is not null);
+            if (section.LeadRange is { } lead)
+            {
+                WriteRange(writer, lead);
+            }
+
+            WriteRange(writer, section.OwnRange);
+        }
+
+        writer.Write7BitEncodedInt(note.Cards.Count);
+        foreach (var card in note.Cards)
+        {
+            writer.Write(card.Id);
+            writer.Write(card.NoteId);
+            writer.Write(card.Question);
+            writer.Write(card.Answer);
+            WriteList(writer, card.KeyPoints);
+            writer.Write7BitEncodedInt(card.Line);
+        }
+
+        writer.Write7BitEncodedInt(note.Links.Count);
+        foreach (var link in note.Links)
+        {
+            writer.Write(link.Target);
+            writer.Write(link.Heading is not null);
+            if (link.Heading is not null)
+            {
+                writer.Write(link.Heading);
+            }
+
+            writer.Write7BitEncodedInt(link.Line);
+        }
+    }
+
+    private static Note ReadNote(BinaryReader reader, string fullPath, string hash)
+    {
+        var id = reader.ReadString();
+        var title = reader.ReadString();
+        var section = reader.ReadString();
+        var level = (NoteLevel)reader.ReadByte();
+        var priority = (NotePriority)reader.ReadByte();
+        var minutes = reader.Read7BitEncodedInt();
+        var tags = ReadList(reader);
+        var aliases = ReadList(reader);
+        var summary = reader.ReadString();
+        var path = reader.ReadString();
+        var words = reader.Read7BitEncodedInt();
+        var hasFrontMatter = reader.ReadBoolean();
+        var body = new NoteBody(null, fullPath, reader.Read7BitEncodedInt(), hash);
+
+        var sections = new NoteSection[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < sections.Length; i++)
+        {
+            var anchor = reader.ReadString();
+            var heading = reader.ReadString();
+            var depth = reader.Read7BitEncodedInt();
+            var line = reader.Read7BitEncodedInt();
+            var markdown = ReadRange(reader);
+            TextRange? lead = reader.ReadBoolean() ? ReadRange(reader) : null;
+            sections[i] = new NoteSection(anchor, heading, depth, line, body, markdown, lead, ReadRange(reader));
+        }
+
+        var cards = new QuizCard[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < cards.Length; i++)
+        {
+            cards[i] = new QuizCard(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadList(reader), reader.Read7BitEncodedInt());
+        }
+
+        var links = new NoteLink[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < links.Length; i++)
+        {
+            links[i] = new NoteLink(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null, reader.Read7BitEncodedInt());
+        }
+
+        return new Note
+        {
+            Id = id,
+            Title = title,
+            Section = section,
+            Level = level,
+            Priority = priority,
+            Minutes = minutes,
+            Tags = tags,
+            Aliases = aliases,
+            Summary = summary,
+            Path = path,
+            BodySource = body,
+            Sections = sections,
+            Cards = cards,
+            Links = links,
+            Words = words,
+            HasFrontMatter = hasFrontMatter,
+        };
+    }
+
+    private static void WriteList(BinaryWriter writer, IReadOnlyList<string> values)
+    {
+        writer.Write7BitEncodedInt(values.Count);
+        foreach (var value in values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static string[] ReadList(BinaryReader reader)
+    {
+        var values = new string[reader.Read7BitEncodedInt()];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.ReadString();
+        }
+
+        return values;
+    }
+
+    private static void WriteRange(BinaryWriter writer, TextRange range)
+    {
+        writer.Write7BitEncodedInt(range.Start);
+        writer.Write7BitEncodedInt(range.Length);
+    }
+
+    private static TextRange ReadRange(BinaryReader reader) => new(reader.Read7BitEncodedInt(), reader.Read7BitEncodedInt());
+}

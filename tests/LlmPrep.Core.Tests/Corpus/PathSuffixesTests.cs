@@ -1,0 +1,26 @@
+using LlmPrep.Core.Corpus;
+
+namespace LlmPrep.Core.Tests.Corpus;
+
+public sealed class PathSuffixesTests
+{
+    private static readonly string[] Paths = ["b/Note-12", "a/xnote-12", "c/note-1", "note-12", "d/e/Chunking", "d/chunking-2", "Ünïcode/Straße"];
+
+    [Theory]
+    [InlineData("note-12")]
+    [InlineData("NOTE-12")]
+    [InlineData("e-12")]
+    [InlineData("e/chunking")]
+    [InlineData("chunking")]
+    [InlineData("straße")]
+    [InlineData("note-3")]
+    [InlineData("x")]
+    [InlineData("")]
+    public void Finds_the_first_note_ending_with_the_text_as_a_scan_would(string suffix)
+    {
+        var notes = Paths.Select(p => new Note { Id = p, Title = p, Path = p, Section = "" }).ToList();
+        var expected = notes.FindIndex(n => n.Path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal(expected, new PathSuffixes(notes).FirstEndingWith(suffix));
+    }
+}
