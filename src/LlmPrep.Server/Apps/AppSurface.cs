@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LlmPrep.Server.Hosting;
 using LlmPrep.Server.Json;
 using LlmPrep.Server.Tools;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ namespace LlmPrep.Server.Apps;
 internal static class AppSurface
 {
     public static IMcpServerBuilder WithApps(this IMcpServerBuilder builder) => builder
-        .WithTools<AppTools>(LlmPrepJsonContext.McpOptions)
+        .WithPrecomputedTools<AppTools>(LlmPrepJsonContext.McpOptions)
         .WithRequestFilters(filters => filters
             .AddListToolsFilter(next => async (context, cancellationToken) =>
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LlmPrep.Core;
+using LlmPrep.Core.Bench;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
@@ -28,10 +29,32 @@ internal static class BenchCommand
     {
         var scale = WholeNumberOption.Create("--scale", "Copy the corpus this many times (e.g. 40 for ~2,900 notes).", 1, 1, 1000);
         var iterations = WholeNumberOption.Create("--iterations", "Passes over the query set.", 50, 1, 100_000);
-        var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy.") { scale, iterations };
+        var generate = WholeNumberOption.Create("--generate", "Instead of measuring, write a synthetic vault of this many notes (see --seed, --out).", 0, 1, 1_000_000);
+        var seed = WholeNumberOption.Create("--seed", "The seed of --generate: the same count and seed give the same files.", 1, 0, int.MaxValue);
+        var output = new Option<string>("--out") { Description = "Where --generate writes the vault (a new or empty folder; default ./vault-N-seed-S)." };
+        var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy, or generate a synthetic vault.") { scale, iterations, generate, seed, output };
         command.Subcommands.Add(GradingBenchCommand.Create(global));
-        command.SetAction(result => Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
+        command.SetAction(result => result.GetValue(generate) > 0
+            ? Generate(result.GetValue(generate), result.GetValue(seed), result.GetValue(output))
+            : Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
         return command;
+    }
+
+    private static int Generate(int count, int seed, string? output)
+    {
+        var directory = Path.GetFullPath(output ?? string.Create(CultureInfo.InvariantCulture, $"vault-{count}-seed-{seed}"));
+        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            Console.Error.WriteLine($"llmprep: '{directory}' is not empty: give --out a new or empty folder");
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var vault = SyntheticVault.Write(directory, count, seed);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"vault        {vault.Notes} notes ({vault.CorpusNotes} with corpus front matter and a quiz), {vault.Bytes / 1024.0 / 1024.0:F1} MB, {vault.Bytes / vault.Notes} bytes a note, seed {seed}, in {clock.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine($"written to   {directory}");
+        return 0;
     }
 
     private static int Run(LibraryOptions options, int scale, int iterations)

@@ -20,12 +20,13 @@ public sealed class CorpusWatcher(LibraryHost library, ResourceSubscriptions sub
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The corpus starts loading here, in the background, whichever revision the client speaks (a 2026-07-28
-        // client sends no initialize and no notifications/initialized). Requests that arrive first wait on the same load.
+        // The corpus starts loading once the server has answered its first message, whichever revision the client
+        // speaks (a 2026-07-28 client sends no initialize and no notifications/initialized), or when a request needs it.
         await Task.Yield();
         Core.StudyLibrary lib;
         try
         {
+            await library.Started.WaitAsync(stoppingToken);
             lib = await library.GetAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

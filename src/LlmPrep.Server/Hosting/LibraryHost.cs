@@ -1,16 +1,20 @@
 using LlmPrep.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Hosting;
 
 /// <summary>
-/// Opens the study library once, on a background thread: <see cref="CorpusWatcher"/> starts it when the host
-/// starts, so neither <c>initialize</c> nor <c>server/discover</c> waits for the corpus to be parsed and the index
-/// synced. Handlers await <see cref="GetAsync"/>, which starts the load if nothing has yet.
+/// Opens the study library once, on a background thread, started once the server has sent its first answer (see
+/// <see cref="StartAfterFirstAnswer"/>), so the first answer (<c>initialize</c> or <c>server/discover</c>) shares the
+/// machine with no corpus work and never waits for the corpus to be parsed and the index synced. Handlers await
+/// <see cref="GetAsync"/>, which starts the load if nothing has yet.
 /// </summary>
 public sealed class LibraryHost : IDisposable
 {
     private readonly Lazy<Task<StudyLibrary>> _library;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LibraryHost(ServerSettings settings, ILogger<LibraryHost> logger)
     {
@@ -43,10 +47,24 @@ public sealed class LibraryHost : IDisposable
     /// <summary>True once the library opened successfully.</summary>
     public bool IsLoaded => _library.IsValueCreated && _library.Value.IsCompletedSuccessfully;
 
+    /// <summary>Completes once something has started opening the library.</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>
+    /// An outgoing message filter: once the server's first message is on its way (the answer to <c>initialize</c>,
+    /// or to whatever a client that skips the handshake asks first), the library starts opening in the background.
+    /// </summary>
+    public static McpMessageFilter StartAfterFirstAnswer => next => async (context, cancellationToken) =>
+    {
+        await next(context, cancellationToken);
+        context.Server.Services?.GetService<LibraryHost>()?.Start();
+    };
+
     /// <summary>Starts opening the library without waiting for it.</summary>
     public void Start()
     {
         _ = _library.Value;
+        _started.TrySetResult();
     }
 
     public Task<StudyLibrary> GetAsync(CancellationToken cancellationToken = default)
