@@ -48,7 +48,7 @@ public sealed class PostgresProgressDatabase : IProgressDatabase
         {
             builder = new NpgsqlSlimDataSourceBuilder(connectionString);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
             // The message names the offending keyword, never the value.
             throw new ProgressStoreException(ProgressProblem.Misconfigured,
@@ -118,7 +118,16 @@ public sealed class PostgresProgressDatabase : IProgressDatabase
             }
 
             var result = write(connection, transaction);
-            transaction.Commit();
+            try
+            {
+                transaction.Commit();
+            }
+            catch (NpgsqlException ex) when (ex is not PostgresException)
+            {
+                // The connection broke during COMMIT: whether the server committed is unknown.
+                throw PostgresProgressErrors.Unreachable(Location, ex.Message.TrimEnd('.'), ex, committing: true);
+            }
+
             return result;
         }
         catch (NpgsqlException ex)

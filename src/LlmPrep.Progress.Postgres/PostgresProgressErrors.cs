@@ -46,9 +46,13 @@ internal static class PostgresProgressErrors
         _ => Failed(location, $"{ex.SqlState}: {ex.MessageText}", ex),
     };
 
-    public static ProgressStoreException Unreachable(string location, string why, Exception? inner = null) => new(ProgressProblem.Unreachable,
-        $"the PostgreSQL server of the progress database {location} cannot be reached ({why}). Nothing was changed; " +
-        "check that it is running and that the host and port in LlmPrep:Progress:ConnectionString are right, then try again.", inner);
+    /// <param name="committing">The connection broke while the write was being committed, so whether it was saved is unknown.</param>
+    public static ProgressStoreException Unreachable(string location, string why, Exception? inner = null, bool committing = false) => new(ProgressProblem.Unreachable,
+        $"the PostgreSQL server of the progress database {location} cannot be reached ({why}). " +
+        (committing
+            ? "The connection broke while the review was being saved, so it may or may not be saved; sending the same answer again returns it if it was. "
+            : "Nothing was changed; ") +
+        "Check that the server is running and that the host and port in LlmPrep:Progress:ConnectionString are right, then try again.", inner);
 
     private static ProgressStoreException Failed(string location, string what, Exception inner) => new(ProgressProblem.IoError,
         $"the progress database {location} could not be read or written ({what.TrimEnd('.')}). Nothing was changed; try again, and check the server's log if it keeps happening.", inner);

@@ -189,6 +189,7 @@ public sealed class PostgresProgressDatabaseTests : IDisposable
     [InlineData("", "needs a connection string")]
     [InlineData("   ", "needs a connection string")]
     [InlineData("Host=127.0.0.1;Colour=blue;Password=s3cret-never-shown", "not a valid PostgreSQL connection string")]
+    [InlineData("Host=127.0.0.1;Port=fifty;Password=s3cret-never-shown", "not a valid PostgreSQL connection string")]
     public void A_missing_or_malformed_connection_string_is_explained(string connection, string words)
     {
         var error = Assert.Throws<ProgressStoreException>(() => PostgresProgressDatabase.Open(connection));
