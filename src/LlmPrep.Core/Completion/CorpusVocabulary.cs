@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
@@ -17,7 +16,7 @@ public sealed partial class CorpusVocabulary
     public const string CaseStudyTag = "case-study";
     public const string BehaviouralNoteId = "behavioral-stories";
 
-    private static readonly ConditionalWeakTable<CorpusSnapshot, CorpusVocabulary> Cache = [];
+    private static readonly SnapshotCache<CorpusVocabulary> Cache = new(static c => new CorpusVocabulary(c));
 
     private CorpusVocabulary(CorpusSnapshot corpus)
     {
@@ -75,7 +74,7 @@ public sealed partial class CorpusVocabulary
     /// <summary>Behavioural themes with the section of the behavioural note that prepares each.</summary>
     public IReadOnlyList<StoryTheme> Themes { get; }
 
-    public static CorpusVocabulary For(CorpusSnapshot corpus) => Cache.GetValue(corpus, static c => new CorpusVocabulary(c));
+    public static CorpusVocabulary For(CorpusSnapshot corpus) => Cache.For(corpus);
 
     public static bool IsCaseStudy(Note note) =>
         note.Tags.Contains(CaseStudyTag, StringComparer.OrdinalIgnoreCase) || note.Id.StartsWith("case-", StringComparison.Ordinal);

@@ -16,7 +16,11 @@ namespace LlmPrep.Core.Quiz;
 /// </summary>
 public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
 {
-    private static readonly ConditionalWeakTable<CorpusSnapshot, KeyPointGrader> Cache = [];
+    private static readonly SnapshotCache<KeyPointGrader> Cache = new(static c =>
+    {
+        var aliases = new AliasMap(c.Notes);
+        return new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));
+    });
 
     private readonly Antonyms _antonyms = new(aliases);
     private readonly ConditionalWeakTable<QuizCard, CardTerms> _cards = [];
@@ -49,11 +53,7 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     }
 
     /// <summary>The grader for a corpus, built once per snapshot (its alias map and term weights scan every note).</summary>
-    public static KeyPointGrader For(CorpusSnapshot corpus) => Cache.GetValue(corpus, static c =>
-    {
-        var aliases = new AliasMap(c.Notes);
-        return new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));
-    });
+    public static KeyPointGrader For(CorpusSnapshot corpus) => Cache.For(corpus);
 
     /// <summary>The synonyms, acronyms and glossary pairs the grader matches with.</summary>
     public AliasMap Aliases => aliases;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using LlmPrep.Core.Completion;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
@@ -16,7 +15,7 @@ public sealed class TopicResolver
 {
     public const string StudyPlanTag = "study-plan";
 
-    private static readonly ConditionalWeakTable<CorpusSnapshot, TopicResolver> Cache = [];
+    private static readonly SnapshotCache<TopicResolver> Cache = new(static c => new TopicResolver(c));
 
     private readonly CorpusSnapshot _corpus;
 
@@ -34,7 +33,7 @@ public sealed class TopicResolver
         ];
     }
 
-    public static TopicResolver For(CorpusSnapshot corpus) => Cache.GetValue(corpus, static c => new TopicResolver(c));
+    public static TopicResolver For(CorpusSnapshot corpus) => Cache.For(corpus);
 
     /// <summary>Every name a topic can be given: sections and their short names, tags (most used first), note ids, titles and aliases.</summary>
     public IReadOnlyList<string> Names { get; }
