@@ -9,13 +9,6 @@ public sealed class PostgresProgressStore : IProgressStore
 {
     private const string MemoryColumns = "state, stability, difficulty, due, last_review, step, reps, lapses";
 
-    private const string ReviewColumns = """
-        id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed, amended_at,
-        verdict, provisional,
-        b_state, b_stability, b_difficulty, b_due, b_last_review, b_step, b_reps, b_lapses,
-        a_state, a_stability, a_difficulty, a_due, a_last_review, a_step, a_reps, a_lapses
-        """;
-
     private readonly PostgresProgressDatabase _database;
 
     internal PostgresProgressStore(PostgresProgressDatabase database, string userId)
@@ -35,7 +28,7 @@ public sealed class PostgresProgressStore : IProgressStore
         var memories = new Dictionary<string, CardMemory>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            memories[reader.GetString(0)] = ReadMemory(reader, 1);
+            memories[reader.GetString(0)] = ReviewRows.Memory(reader, 1);
         }
 
         return (IReadOnlyDictionary<string, CardMemory>)memories;
@@ -123,7 +116,7 @@ public sealed class PostgresProgressStore : IProgressStore
         var filter = failedOnly ? "AND rating = @again" : "";
         // As in SQLite, a negative limit means no limit.
         var bound = limit < 0 ? "" : "LIMIT @limit";
-        using var command = Command(connection, null, $"SELECT {ReviewColumns} FROM llmprep.reviews WHERE user_id = @user {filter} ORDER BY id DESC {bound}");
+        using var command = Command(connection, null, $"SELECT {ReviewRows.Columns} FROM llmprep.reviews WHERE user_id = @user {filter} ORDER BY id DESC {bound}");
         if (limit >= 0)
         {
             Add(command, "limit", (long)limit);
@@ -134,7 +127,7 @@ public sealed class PostgresProgressStore : IProgressStore
             Add(command, "again", (int)Rating.Again);
         }
 
-        return (IReadOnlyList<ReviewRecord>)ReadReviews(command);
+        return (IReadOnlyList<ReviewRecord>)ReviewRows.Read(command);
     });
 
     public IReadOnlyList<DateTimeOffset> ReviewTimes() => _database.Read(connection =>
@@ -167,15 +160,15 @@ public sealed class PostgresProgressStore : IProgressStore
         using var command = Command(connection, transaction, $"SELECT {MemoryColumns} FROM llmprep.card_memory WHERE user_id = @user AND card_id = @card");
         Add(command, "card", cardId);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadMemory(reader, 0) : null;
+        return reader.Read() ? ReviewRows.Memory(reader, 0) : null;
     }
 
     private ReviewRecord? LastReview(NpgsqlConnection connection, NpgsqlTransaction? transaction, string cardId)
     {
         using var command = Command(connection, transaction,
-            $"SELECT {ReviewColumns} FROM llmprep.reviews WHERE user_id = @user AND card_id = @card ORDER BY id DESC LIMIT 1");
+            $"SELECT {ReviewRows.Columns} FROM llmprep.reviews WHERE user_id = @user AND card_id = @card ORDER BY id DESC LIMIT 1");
         Add(command, "card", cardId);
-        return ReadReviews(command).FirstOrDefault();
+        return ReviewRows.Read(command).FirstOrDefault();
     }
 
     private void UpsertMemory(NpgsqlConnection connection, NpgsqlTransaction transaction, string cardId, CardMemory memory)
@@ -193,36 +186,9 @@ public sealed class PostgresProgressStore : IProgressStore
 
     private ReviewRecord? ReadReview(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id)
     {
-        using var command = Command(connection, transaction, $"SELECT {ReviewColumns} FROM llmprep.reviews WHERE user_id = @user AND id = @id");
+        using var command = Command(connection, transaction, $"SELECT {ReviewRows.Columns} FROM llmprep.reviews WHERE user_id = @user AND id = @id");
         Add(command, "id", id);
-        return ReadReviews(command).FirstOrDefault();
-    }
-
-    private static List<ReviewRecord> ReadReviews(NpgsqlCommand command)
-    {
-        using var reader = command.ExecuteReader();
-        var reviews = new List<ReviewRecord>();
-        while (reader.Read())
-        {
-            var missed = reader.GetString(8);
-            reviews.Add(new ReviewRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                (Rating)reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                missed.Length == 0 ? [] : missed.Split('\n'),
-                ReadMemory(reader, 12),
-                ReadMemory(reader, 20),
-                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10),
-                reader.GetBoolean(11)));
-        }
-
-        return reviews;
+        return ReviewRows.Read(command).FirstOrDefault();
     }
 
     private static void Add<T>(NpgsqlCommand command, string name, T value) => command.Parameters.Add(new NpgsqlParameter<T>(name, value));
@@ -254,13 +220,4 @@ public sealed class PostgresProgressStore : IProgressStore
         Add(command, prefix + "7", memory.Lapses);
     }
 
-    private static CardMemory ReadMemory(NpgsqlDataReader reader, int first) => new(
-        (CardState)reader.GetInt32(first),
-        reader.GetDouble(first + 1),
-        reader.GetDouble(first + 2),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 3)),
-        reader.IsDBNull(first + 4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 4)),
-        reader.GetInt32(first + 5),
-        reader.GetInt32(first + 6),
-        reader.GetInt32(first + 7));
 }

@@ -14,13 +14,6 @@ public sealed class ProgressStore : IProgressStore
 
     private const string MemoryColumns = "state, stability, difficulty, due, last_review, step, reps, lapses";
 
-    private const string ReviewColumns = """
-        id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed, amended_at,
-        verdict, provisional,
-        b_state, b_stability, b_difficulty, b_due, b_last_review, b_step, b_reps, b_lapses,
-        a_state, a_stability, a_difficulty, a_due, a_last_review, a_step, a_reps, a_lapses
-        """;
-
     private readonly ProgressDatabase _database;
     private readonly bool _ownsDatabase;
 
@@ -52,7 +45,7 @@ public sealed class ProgressStore : IProgressStore
         var memories = new Dictionary<string, CardMemory>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            memories[reader.GetString(0)] = ReadMemory(reader, 1);
+            memories[reader.GetString(0)] = ReviewRows.Memory(reader, 1);
         }
 
         return (IReadOnlyDictionary<string, CardMemory>)memories;
@@ -131,9 +124,9 @@ public sealed class ProgressStore : IProgressStore
     public IReadOnlyList<ReviewRecord> RecentReviews(int limit, bool failedOnly = false) => _database.Read(connection =>
     {
         var filter = failedOnly ? $"AND rating = {(int)Rating.Again}" : "";
-        using var command = Command(connection, null, $"SELECT {ReviewColumns} FROM reviews WHERE user_id = $user {filter} ORDER BY id DESC LIMIT $limit");
+        using var command = Command(connection, null, $"SELECT {ReviewRows.Columns} FROM reviews WHERE user_id = $user {filter} ORDER BY id DESC LIMIT $limit");
         command.Parameters.AddWithValue("$limit", limit);
-        return (IReadOnlyList<ReviewRecord>)ReadReviews(command);
+        return (IReadOnlyList<ReviewRecord>)ReviewRows.Read(command);
     });
 
     public IReadOnlyList<DateTimeOffset> ReviewTimes() => _database.Read(connection =>
@@ -171,14 +164,14 @@ public sealed class ProgressStore : IProgressStore
         using var command = Command(connection, transaction, $"SELECT {MemoryColumns} FROM card_memory WHERE user_id = $user AND card_id = $card");
         command.Parameters.AddWithValue("$card", cardId);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadMemory(reader, 0) : null;
+        return reader.Read() ? ReviewRows.Memory(reader, 0) : null;
     }
 
     private ReviewRecord? LastReview(SqliteConnection connection, SqliteTransaction? transaction, string cardId)
     {
-        using var command = Command(connection, transaction, $"SELECT {ReviewColumns} FROM reviews WHERE user_id = $user AND card_id = $card ORDER BY id DESC LIMIT 1");
+        using var command = Command(connection, transaction, $"SELECT {ReviewRows.Columns} FROM reviews WHERE user_id = $user AND card_id = $card ORDER BY id DESC LIMIT 1");
         command.Parameters.AddWithValue("$card", cardId);
-        return ReadReviews(command).FirstOrDefault();
+        return ReviewRows.Read(command).FirstOrDefault();
     }
 
     private void UpsertMemory(SqliteConnection connection, SqliteTransaction transaction, string cardId, CardMemory memory)
@@ -196,36 +189,9 @@ public sealed class ProgressStore : IProgressStore
 
     private ReviewRecord? ReadReview(SqliteConnection connection, SqliteTransaction? transaction, long id)
     {
-        using var command = Command(connection, transaction, $"SELECT {ReviewColumns} FROM reviews WHERE user_id = $user AND id = $id");
+        using var command = Command(connection, transaction, $"SELECT {ReviewRows.Columns} FROM reviews WHERE user_id = $user AND id = $id");
         command.Parameters.AddWithValue("$id", id);
-        return ReadReviews(command).FirstOrDefault();
-    }
-
-    private static List<ReviewRecord> ReadReviews(SqliteCommand command)
-    {
-        using var reader = command.ExecuteReader();
-        var reviews = new List<ReviewRecord>();
-        while (reader.Read())
-        {
-            var missed = reader.GetString(8);
-            reviews.Add(new ReviewRecord(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-                (Rating)reader.GetInt32(4),
-                reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                missed.Length == 0 ? [] : missed.Split('\n'),
-                ReadMemory(reader, 12),
-                ReadMemory(reader, 20),
-                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                reader.IsDBNull(10) ? null : reader.GetString(10),
-                !reader.IsDBNull(11) && reader.GetInt64(11) != 0));
-        }
-
-        return reviews;
+        return ReviewRows.Read(command).FirstOrDefault();
     }
 
     private static void AddMemory(SqliteCommand command, string prefix, CardMemory memory)
@@ -240,13 +206,4 @@ public sealed class ProgressStore : IProgressStore
         command.Parameters.AddWithValue(prefix + "7", memory.Lapses);
     }
 
-    private static CardMemory ReadMemory(SqliteDataReader reader, int first) => new(
-        (CardState)reader.GetInt32(first),
-        reader.GetDouble(first + 1),
-        reader.GetDouble(first + 2),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 3)),
-        reader.IsDBNull(first + 4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(first + 4)),
-        reader.GetInt32(first + 5),
-        reader.GetInt32(first + 6),
-        reader.GetInt32(first + 7));
 }
