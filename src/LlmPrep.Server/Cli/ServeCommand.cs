@@ -2,9 +2,7 @@ using System.CommandLine;
 using LlmPrep.Server.Hosting;
 using LlmPrep.Server.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LlmPrep.Server.Cli;
 
@@ -54,21 +52,13 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(settings: null);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new LineLoggerProvider());
-        builder.Logging.SetMinimumLevel(settings.LogLevel);
-        builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         var (input, output) = StdioStreams.Open();
-        builder.Services.AddLlmPrep(settings).WithStreamServerTransport(input, output);
         if (!Console.IsInputRedirected)
         {
             Console.Error.WriteLine(TerminalHint);
         }
 
-        using var host = builder.Build();
-        await host.RunAsync(cancellationToken);
+        await StdioServer.RunAsync(settings, input, output, cancellationToken);
         return 0;
     }
 }

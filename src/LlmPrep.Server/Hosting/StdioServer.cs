@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace LlmPrep.Server.Hosting;
+
+/// <summary>
+/// The stdio server: a service provider, the MCP server on stdin and stdout, the corpus watcher beside it, and an end
+/// when stdin ends or the process is asked to stop. It needs no generic host: the host's lifetime, options and metrics
+/// services are generic types that Native AOT builds from templates at run time, which was a fifth of start-up in a
+/// profile, and nothing here uses them.
+/// </summary>
+internal static class StdioServer
+{
+    /// <summary>How long the corpus watcher may take to stop once the session has ended.</summary>
+    public static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(ServerSettings settings, Stream input, Stream output, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(_ => CreateLoggerFactory(settings.LogLevel));
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        services.AddLlmPrep(settings);
+        services.AddSingleton<ITransport>(new StreamServerTransport(input, output));
+        services.AddSingleton(provider => McpServer.Create(
+            provider.GetRequiredService<ITransport>(),
+            provider.GetRequiredService<IOptions<McpServerOptions>>().Value,
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider));
+
+        await using var provider = services.BuildServiceProvider();
+        var background = provider.GetServices<IHostedService>().ToList();
+        foreach (var service in background)
+        {
+            await service.StartAsync(cancellationToken);
+        }
+
+        try
+        {
+            await provider.GetRequiredService<McpServer>().RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop (Ctrl+C, SIGTERM): a normal end.
+        }
+        finally
+        {
+            using var limit = new CancellationTokenSource(StopLimit);
+            foreach (var service in Enumerable.Reverse(background))
+            {
+                await service.StopAsync(limit.Token);
+            }
+        }
+    }
+
+    /// <summary>Log lines on stderr at the configured level; the SDK's own lines only from warnings up.</summary>
+    public static ILoggerFactory CreateLoggerFactory(LogLevel level) =>
+        new LoggerFactory([new LineLoggerProvider()], new LoggerFilterOptions
+        {
+            MinLevel = level,
+            Rules = { new LoggerFilterRule(null, "ModelContextProtocol", LogLevel.Warning, null) },
+        });
+}
