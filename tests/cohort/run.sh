@@ -8,7 +8,10 @@
 #     loses no acknowledged review.
 # Everything started here is stopped on exit. Prints a final "N passed, N failed" line.
 #
-#   tests/cohort/run.sh [--load-users N] [--load-calls M] [--bundled-corpus]
+#   tests/cohort/run.sh [--load-users N] [--load-calls M] [--think-ms T] [--warmup W] [--client lean|sdk]
+#                       [--revision 2025-11-25|2026-07-28] [--bundled-corpus] [--bin PATH]
+# --think-ms, --warmup, --client and --revision go to load.mjs (see there); --bin runs another build of the server,
+# such as a Native AOT publish (the default is the Release build, bin/Release/net10.0/llmprep).
 # Needs Node 20+, npm, haproxy and (without LLMPREP_TEST_POSTGRES) PostgreSQL's server binaries.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,12 +20,16 @@ bin="$repo/src/LlmPrep.Server/bin/Release/net10.0/llmprep"
 corpus=(--no-bundled --corpus "$repo/tests/LlmPrep.Server.Tests/Fixtures/corpus")
 load_users=10
 load_calls=6
+load_options=()
+usage="usage: $0 [--load-users N] [--load-calls M] [--think-ms T] [--warmup W] [--client lean|sdk] [--revision R] [--bundled-corpus] [--bin PATH]"
 while [ $# -gt 0 ]; do
     case "$1" in
         --load-users) load_users=$2; shift 2 ;;
         --load-calls) load_calls=$2; shift 2 ;;
+        --think-ms | --warmup | --client | --revision) load_options+=("$1" "$2"); shift 2 ;;
         --bundled-corpus) corpus=(); shift ;;
-        *) echo "usage: $0 [--load-users N] [--load-calls M] [--bundled-corpus]" >&2; exit 2 ;;
+        --bin) bin=$2; shift 2 ;;
+        *) echo "$usage" >&2; exit 2 ;;
     esac
 done
 
@@ -65,7 +72,7 @@ wait_healthy() {
     return 1
 }
 
-[ -x "$bin" ] || give_up "no server at $bin: run 'dotnet build LlmPrep.sln -c Release' first"
+[ -x "$bin" ] || give_up "no server at $bin: run 'dotnet build LlmPrep.sln -c Release' first (or give --bin)"
 command -v haproxy >/dev/null || give_up "haproxy is not installed (apt-get install haproxy)"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || give_up "npm ci in tests/cohort"
 
@@ -96,7 +103,8 @@ port_two=$(free_port)
 port_lb=$(free_port)
 for instance in one two; do
     port_var="port_$instance"
-    LLMPREP_PROGRESS_PROVIDER=postgres LLMPREP_PROGRESS_CONNECTION_STRING="$LLMPREP_TEST_POSTGRES" \
+    # The first generation's size as deploy/compose.yaml sets it for a group.
+    DOTNET_GCgen0size=0x4000000 LLMPREP_PROGRESS_PROVIDER=postgres LLMPREP_PROGRESS_CONNECTION_STRING="$LLMPREP_TEST_POSTGRES" \
         "$bin" serve --http --urls "http://127.0.0.1:${!port_var}" "${corpus[@]}" --data-dir "$work/$instance" --tokens-file "$tokens" \
         2>"$work/$instance.log" &
     pids+=("$!")
@@ -138,12 +146,22 @@ balanced="http://127.0.0.1:$port_lb/mcp"
 log="$work/out.log"
 
 echo "== load through the balancer: $load_users users x $load_calls calls"
-if node "$here/load.mjs" --url "$balanced" --tokens "$work/load-tokens" --calls "$load_calls" | tee "$log"; then
+if node "$here/load.mjs" --url "$balanced" --tokens "$work/load-tokens" --calls "$load_calls" "${load_options[@]}" | tee "$log"; then
     echo "ok    load: every call succeeded"
     passed=$((passed + 1))
 else
     echo "FAIL  load: calls failed (see above)"
     tail -n 5 "$work/haproxy.log"
+    failed=$((failed + 1))
+fi
+
+echo "== stateless requests (2026-07-28, no session) through the balancer: 4 users x 6 calls"
+if node "$here/load.mjs" --url "$balanced" --tokens "$work/load-tokens" --users 4 --calls 6 --revision 2026-07-28 >"$log"; then
+    echo "ok    stateless load: every call succeeded without a session"
+    passed=$((passed + 1))
+else
+    cat "$log"
+    echo "FAIL  stateless load: calls failed"
     failed=$((failed + 1))
 fi
 
