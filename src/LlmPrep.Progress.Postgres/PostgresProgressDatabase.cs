@@ -62,7 +62,7 @@ public sealed class PostgresProgressDatabase : IProgressDatabase
             settings.ApplicationName = "llmprep";
         }
 
-        PooledSessions.Apply(settings);
+        PooledSessions.Apply(connectionString, settings);
         var location = Describe(settings);
         var dataSource = builder.Build();
         try

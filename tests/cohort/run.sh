@@ -104,7 +104,7 @@ port_lb=$(free_port)
 for instance in one two; do
     port_var="port_$instance"
     # The first generation's size as deploy/compose.yaml sets it for a group.
-    DOTNET_GCgen0size=0x4000000 LLMPREP_PROGRESS_PROVIDER=postgres LLMPREP_PROGRESS_CONNECTION_STRING="$LLMPREP_TEST_POSTGRES" \
+    DOTNET_GCgen0size=4000000 LLMPREP_PROGRESS_PROVIDER=postgres LLMPREP_PROGRESS_CONNECTION_STRING="$LLMPREP_TEST_POSTGRES" \
         "$bin" serve --http --urls "http://127.0.0.1:${!port_var}" "${corpus[@]}" --data-dir "$work/$instance" --tokens-file "$tokens" \
         2>"$work/$instance.log" &
     pids+=("$!")
