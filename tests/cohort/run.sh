@@ -3,6 +3,7 @@
 # database (LLMPREP_TEST_POSTGRES, or a throwaway cluster from tests/postgres/cluster.sh), share one tokens file, and
 # sit behind HAProxy on loopback (round robin, 2025-11-25 sessions kept on their instance by Mcp-Session-Id).
 #  1. a bounded load run through the balancer (load.mjs): every call must succeed; its latency is printed, not judged;
+#     then a few users call statelessly (2026-07-28, no session), which must succeed on whichever instance answers;
 #  2. the checks (checks.mjs, the official TypeScript MCP client): reviews written through one instance are read through
 #     the other; sessions stick; user B never sees or changes user A's data; one instance killed -9 during answers
 #     loses no acknowledged review.
