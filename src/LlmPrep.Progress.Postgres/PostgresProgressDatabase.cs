@@ -13,14 +13,14 @@ namespace LlmPrep.Progress.Postgres;
 public sealed class PostgresProgressDatabase : IProgressDatabase
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly int _lockTimeoutMilliseconds;
+    private readonly string _lockTimeout;
 
     private PostgresProgressDatabase(NpgsqlDataSource dataSource, string location, int migratedFrom, TimeSpan busyTimeout)
     {
         _dataSource = dataSource;
         Location = location;
         MigratedFrom = migratedFrom;
-        _lockTimeoutMilliseconds = Math.Max(1, (int)Math.Min(int.MaxValue, busyTimeout.TotalMilliseconds));
+        _lockTimeout = Math.Max(1, (int)Math.Min(int.MaxValue, busyTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture) + "ms";
     }
 
     /// <summary>The server and database, for messages: <c>'db' on host:port as user</c>; never the password.</summary>
@@ -62,6 +62,7 @@ public sealed class PostgresProgressDatabase : IProgressDatabase
             settings.ApplicationName = "llmprep";
         }
 
+        PooledSessions.Apply(connectionString, settings);
         var location = Describe(settings);
         var dataSource = builder.Build();
         try
@@ -99,25 +100,42 @@ public sealed class PostgresProgressDatabase : IProgressDatabase
     }
 
     /// <summary>
-    /// Runs read-decide-write in one transaction that first takes the (user, card) advisory lock, waiting at most the busy
-    /// timeout: committed before it returns, rolled back on any failure.
+    /// Runs read-decide-write in one transaction, committed before it returns and rolled back on any failure. The first
+    /// round trip takes the (user, card) advisory lock, waiting at most the busy timeout, and runs
+    /// <paramref name="reads"/> right behind it, so what <paramref name="read"/> sees is read under the lock;
+    /// <paramref name="write"/> then writes in the same transaction.
     /// </summary>
-    internal T Write<T>(string userId, string cardId, Func<NpgsqlConnection, NpgsqlTransaction, T> write)
+    /// <param name="reads">Commands that run after the lock in the same round trip; <paramref name="read"/> gets their results in order.</param>
+    internal T Write<TRead, T>(
+        string userId, string cardId, IReadOnlyList<NpgsqlBatchCommand> reads, Func<NpgsqlDataReader, TRead> read, Func<NpgsqlTransaction, TRead, T> write)
     {
         try
         {
             using var connection = _dataSource.OpenConnection();
             using var transaction = connection.BeginTransaction();
-            using (var lockCard = new NpgsqlCommand(
-                $"SET LOCAL lock_timeout = {_lockTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture)}; " +
-                "SELECT pg_advisory_xact_lock(hashtextextended(@user || chr(31) || @card, 0))", connection, transaction))
+            TRead found;
+            using (var batch = new NpgsqlBatch(connection, transaction))
             {
+                var timeout = new NpgsqlBatchCommand("SELECT set_config('lock_timeout', @timeout, true)");
+                timeout.Parameters.Add(new NpgsqlParameter<string>("timeout", _lockTimeout));
+                batch.BatchCommands.Add(timeout);
+                var lockCard = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended(@user || chr(31) || @card, 0))");
                 lockCard.Parameters.Add(new NpgsqlParameter<string>("user", userId));
                 lockCard.Parameters.Add(new NpgsqlParameter<string>("card", cardId));
-                lockCard.ExecuteNonQuery();
+                batch.BatchCommands.Add(lockCard);
+                foreach (var command in reads)
+                {
+                    batch.BatchCommands.Add(command);
+                }
+
+                using var reader = batch.ExecuteReader();
+                // Past the lock_timeout setting and the lock itself, to the first read.
+                reader.NextResult();
+                reader.NextResult();
+                found = read(reader);
             }
 
-            var result = write(connection, transaction);
+            var result = write(transaction, found);
             try
             {
                 transaction.Commit();

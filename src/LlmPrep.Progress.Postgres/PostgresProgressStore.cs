@@ -36,44 +36,52 @@ public sealed class PostgresProgressStore : IProgressStore
 
     public ReviewRecord Record(NewReview review) => Record(review.CardId, _ => review).Review;
 
-    public RecordedReview Record(string cardId, Func<CardHistory, NewReview?> decide) => _database.Write(UserId, cardId, (connection, transaction) =>
-    {
-        var last = LastReview(connection, transaction, cardId);
-        var review = decide(new CardHistory(ReadMemory(connection, transaction, cardId), last));
-        if (review is null)
+    public RecordedReview Record(string cardId, Func<CardHistory, NewReview?> decide) => _database.Write(UserId, cardId,
+        [
+            Batched($"SELECT {ReviewRows.Columns} FROM llmprep.reviews WHERE user_id = @user AND card_id = @card ORDER BY id DESC LIMIT 1", ("card", cardId)),
+            Batched($"SELECT {MemoryColumns} FROM llmprep.card_memory WHERE user_id = @user AND card_id = @card", ("card", cardId)),
+        ],
+        reader =>
         {
-            return new RecordedReview(last ?? throw new InvalidOperationException("nothing was recorded and the card has no review"), Added: false);
-        }
-
-        if (review.CardId != cardId)
+            var last = ReviewRows.Read(reader).FirstOrDefault();
+            reader.NextResult();
+            return new CardHistory(reader.Read() ? ReviewRows.Memory(reader, 0) : null, last);
+        },
+        (transaction, history) =>
         {
-            throw new ArgumentException($"the review is for '{review.CardId}', not '{cardId}'", nameof(decide));
-        }
+            var review = decide(history);
+            if (review is null)
+            {
+                return new RecordedReview(history.Last ?? throw new InvalidOperationException("nothing was recorded and the card has no review"), Added: false);
+            }
 
-        using var insert = Command(connection, transaction, """
-            INSERT INTO llmprep.reviews(user_id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed, verdict, provisional,
-                b_state, b_stability, b_difficulty, b_due, b_last_review, b_step, b_reps, b_lapses,
-                a_state, a_stability, a_difficulty, a_due, a_last_review, a_step, a_reps, a_lapses)
-            VALUES (@user, @card, @note, @at, @rating, @score, @grader, @answer, @missed, @verdict, @provisional,
-                @b0, @b1, @b2, @b3, @b4, @b5, @b6, @b7, @a0, @a1, @a2, @a3, @a4, @a5, @a6, @a7)
-            RETURNING id
-            """);
-        Add(insert, "card", review.CardId);
-        Add(insert, "note", review.NoteId);
-        Add(insert, "at", review.ReviewedAt.ToUnixTimeMilliseconds());
-        Add(insert, "rating", (int)review.Rating);
-        AddNullable(insert, "score", review.Score);
-        Add(insert, "grader", review.Grader);
-        AddText(insert, "answer", review.Answer);
-        Add(insert, "missed", string.Join('\n', review.Missed));
-        AddText(insert, "verdict", review.Verdict);
-        Add(insert, "provisional", review.Provisional);
-        AddMemory(insert, "b", review.Before);
-        AddMemory(insert, "a", review.After);
-        var id = (long)insert.ExecuteScalar()!;
-        UpsertMemory(connection, transaction, review.CardId, review.After);
-        return new RecordedReview(ReadReview(connection, transaction, id)!, Added: true);
-    });
+            if (review.CardId != cardId)
+            {
+                throw new ArgumentException($"the review is for '{review.CardId}', not '{cardId}'", nameof(decide));
+            }
+
+            // The review, read back as stored, and the card's new memory: one round trip.
+            var insert = Batched($"""
+                INSERT INTO llmprep.reviews(user_id, card_id, note_id, reviewed_at, rating, score, grader, answer, missed, verdict, provisional,
+                    b_state, b_stability, b_difficulty, b_due, b_last_review, b_step, b_reps, b_lapses,
+                    a_state, a_stability, a_difficulty, a_due, a_last_review, a_step, a_reps, a_lapses)
+                VALUES (@user, @card, @note, @at, @rating, @score, @grader, @answer, @missed, @verdict, @provisional,
+                    @b0, @b1, @b2, @b3, @b4, @b5, @b6, @b7, @a0, @a1, @a2, @a3, @a4, @a5, @a6, @a7)
+                RETURNING {ReviewRows.Columns}
+                """, ("card", review.CardId));
+            Add(insert, "note", review.NoteId);
+            Add(insert, "at", review.ReviewedAt.ToUnixTimeMilliseconds());
+            Add(insert, "rating", (int)review.Rating);
+            AddNullable(insert, "score", review.Score);
+            Add(insert, "grader", review.Grader);
+            AddText(insert, "answer", review.Answer);
+            Add(insert, "missed", string.Join('\n', review.Missed));
+            AddText(insert, "verdict", review.Verdict);
+            Add(insert, "provisional", review.Provisional);
+            AddMemory(insert, "b", review.Before);
+            AddMemory(insert, "a", review.After);
+            return new RecordedReview(WriteAndReadBack(transaction, insert, UpsertMemory(review.CardId, review.After))!, Added: true);
+        });
 
     public ReviewRecord Amend(
         long reviewId, Rating rating, double? score, string grader, CardMemory after, DateTimeOffset amendedAt,
@@ -81,15 +89,15 @@ public sealed class PostgresProgressStore : IProgressStore
     {
         // A review never changes card, so its card can be read before the card's lock is taken.
         var cardId = Review(reviewId)?.CardId ?? throw new ArgumentException($"no review {reviewId}", nameof(reviewId));
-        return _database.Write(UserId, cardId, (connection, transaction) =>
+        return _database.Write(UserId, cardId, [], _ => true, (transaction, _) =>
         {
-            using var update = Command(connection, transaction, """
+            var update = Batched($"""
                 UPDATE llmprep.reviews SET rating = @rating, score = @score, grader = @grader, amended_at = @amended, provisional = false,
                     missed = coalesce(@missed, missed), verdict = coalesce(@verdict, verdict),
                     a_state = @a0, a_stability = @a1, a_difficulty = @a2, a_due = @a3, a_last_review = @a4, a_step = @a5, a_reps = @a6, a_lapses = @a7
                 WHERE id = @id AND user_id = @user
-                """);
-            Add(update, "id", reviewId);
+                RETURNING {ReviewRows.Columns}
+                """, ("id", reviewId));
             Add(update, "rating", (int)rating);
             AddNullable(update, "score", score);
             Add(update, "grader", grader);
@@ -97,13 +105,9 @@ public sealed class PostgresProgressStore : IProgressStore
             AddText(update, "missed", missed is null ? null : string.Join('\n', missed));
             AddText(update, "verdict", verdict);
             AddMemory(update, "a", after);
-            if (update.ExecuteNonQuery() != 1)
-            {
-                throw new ArgumentException($"no review {reviewId}", nameof(reviewId));
-            }
-
-            UpsertMemory(connection, transaction, cardId, after);
-            return ReadReview(connection, transaction, reviewId)!;
+            // Without the review nothing is committed: the transaction (memory upsert included) is rolled back.
+            return WriteAndReadBack(transaction, update, UpsertMemory(cardId, after))
+                ?? throw new ArgumentException($"no review {reviewId}", nameof(reviewId));
         });
     }
 
@@ -171,17 +175,38 @@ public sealed class PostgresProgressStore : IProgressStore
         return ReviewRows.Read(command).FirstOrDefault();
     }
 
-    private void UpsertMemory(NpgsqlConnection connection, NpgsqlTransaction transaction, string cardId, CardMemory memory)
+    private NpgsqlBatchCommand UpsertMemory(string cardId, CardMemory memory)
     {
-        using var upsert = Command(connection, transaction, $"""
+        var upsert = Batched($"""
             INSERT INTO llmprep.card_memory(user_id, card_id, {MemoryColumns})
             VALUES (@user, @card, @m0, @m1, @m2, @m3, @m4, @m5, @m6, @m7)
             ON CONFLICT (user_id, card_id) DO UPDATE SET
                 state = @m0, stability = @m1, difficulty = @m2, due = @m3, last_review = @m4, step = @m5, reps = @m6, lapses = @m7
-            """);
-        Add(upsert, "card", cardId);
+            """, ("card", cardId));
         AddMemory(upsert, "m", memory);
-        upsert.ExecuteNonQuery();
+        return upsert;
+    }
+
+    /// <summary>Runs a review's write (which returns the review's row) and the card's memory upsert in one round trip; the review as stored, or null if no row was written.</summary>
+    private static ReviewRecord? WriteAndReadBack(NpgsqlTransaction transaction, NpgsqlBatchCommand review, NpgsqlBatchCommand memory)
+    {
+        using var batch = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { review, memory } };
+        using var reader = batch.ExecuteReader();
+        var written = ReviewRows.Read(reader).FirstOrDefault();
+        while (reader.NextResult())
+        {
+        }
+
+        return written;
+    }
+
+    /// <summary>A batch command scoped to this user (<c>@user</c>), with one more string or number parameter.</summary>
+    private NpgsqlBatchCommand Batched<T>(string sql, (string Name, T Value) parameter)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<string>("user", UserId));
+        command.Parameters.Add(new NpgsqlParameter<T>(parameter.Name, parameter.Value));
+        return command;
     }
 
     private ReviewRecord? ReadReview(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id)
@@ -193,22 +218,24 @@ public sealed class PostgresProgressStore : IProgressStore
 
     private static void Add<T>(NpgsqlCommand command, string name, T value) => command.Parameters.Add(new NpgsqlParameter<T>(name, value));
 
-    private static void AddNullable(NpgsqlCommand command, string name, double? value) =>
+    private static void Add<T>(NpgsqlBatchCommand command, string name, T value) => command.Parameters.Add(new NpgsqlParameter<T>(name, value));
+
+    private static void AddNullable(NpgsqlBatchCommand command, string name, double? value) =>
         command.Parameters.Add(value is { } number
             ? new NpgsqlParameter<double>(name, number)
             : new NpgsqlParameter(name, NpgsqlDbType.Double) { Value = DBNull.Value });
 
-    private static void AddNullable(NpgsqlCommand command, string name, long? value) =>
+    private static void AddNullable(NpgsqlBatchCommand command, string name, long? value) =>
         command.Parameters.Add(value is { } number
             ? new NpgsqlParameter<long>(name, number)
             : new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = DBNull.Value });
 
-    private static void AddText(NpgsqlCommand command, string name, string? value) =>
+    private static void AddText(NpgsqlBatchCommand command, string name, string? value) =>
         command.Parameters.Add(value is null
             ? new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = DBNull.Value }
             : new NpgsqlParameter<string>(name, value));
 
-    private static void AddMemory(NpgsqlCommand command, string prefix, CardMemory memory)
+    private static void AddMemory(NpgsqlBatchCommand command, string prefix, CardMemory memory)
     {
         Add(command, prefix + "0", (int)memory.State);
         Add(command, prefix + "1", memory.Stability);

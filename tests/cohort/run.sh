@@ -3,12 +3,16 @@
 # database (LLMPREP_TEST_POSTGRES, or a throwaway cluster from tests/postgres/cluster.sh), share one tokens file, and
 # sit behind HAProxy on loopback (round robin, 2025-11-25 sessions kept on their instance by Mcp-Session-Id).
 #  1. a bounded load run through the balancer (load.mjs): every call must succeed; its latency is printed, not judged;
+#     then a few users call statelessly (2026-07-28, no session), which must succeed on whichever instance answers;
 #  2. the checks (checks.mjs, the official TypeScript MCP client): reviews written through one instance are read through
 #     the other; sessions stick; user B never sees or changes user A's data; one instance killed -9 during answers
 #     loses no acknowledged review.
 # Everything started here is stopped on exit. Prints a final "N passed, N failed" line.
 #
-#   tests/cohort/run.sh [--load-users N] [--load-calls M] [--bundled-corpus]
+#   tests/cohort/run.sh [--load-users N] [--load-calls M] [--think-ms T] [--warmup W] [--client lean|sdk]
+#                       [--revision 2025-11-25|2026-07-28] [--bundled-corpus] [--bin PATH]
+# --think-ms, --warmup, --client and --revision go to load.mjs (see there); --bin runs another build of the server,
+# such as a Native AOT publish (the default is the Release build, bin/Release/net10.0/llmprep).
 # Needs Node 20+, npm, haproxy and (without LLMPREP_TEST_POSTGRES) PostgreSQL's server binaries.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,12 +21,16 @@ bin="$repo/src/LlmPrep.Server/bin/Release/net10.0/llmprep"
 corpus=(--no-bundled --corpus "$repo/tests/LlmPrep.Server.Tests/Fixtures/corpus")
 load_users=10
 load_calls=6
+load_options=()
+usage="usage: $0 [--load-users N] [--load-calls M] [--think-ms T] [--warmup W] [--client lean|sdk] [--revision R] [--bundled-corpus] [--bin PATH]"
 while [ $# -gt 0 ]; do
     case "$1" in
         --load-users) load_users=$2; shift 2 ;;
         --load-calls) load_calls=$2; shift 2 ;;
+        --think-ms | --warmup | --client | --revision) load_options+=("$1" "$2"); shift 2 ;;
         --bundled-corpus) corpus=(); shift ;;
-        *) echo "usage: $0 [--load-users N] [--load-calls M] [--bundled-corpus]" >&2; exit 2 ;;
+        --bin) bin=$2; shift 2 ;;
+        *) echo "$usage" >&2; exit 2 ;;
     esac
 done
 
@@ -65,7 +73,7 @@ wait_healthy() {
     return 1
 }
 
-[ -x "$bin" ] || give_up "no server at $bin: run 'dotnet build LlmPrep.sln -c Release' first"
+[ -x "$bin" ] || give_up "no server at $bin: run 'dotnet build LlmPrep.sln -c Release' first (or give --bin)"
 command -v haproxy >/dev/null || give_up "haproxy is not installed (apt-get install haproxy)"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || give_up "npm ci in tests/cohort"
 
@@ -96,7 +104,8 @@ port_two=$(free_port)
 port_lb=$(free_port)
 for instance in one two; do
     port_var="port_$instance"
-    LLMPREP_PROGRESS_PROVIDER=postgres LLMPREP_PROGRESS_CONNECTION_STRING="$LLMPREP_TEST_POSTGRES" \
+    # The first generation's size as deploy/compose.yaml sets it for a group.
+    DOTNET_GCgen0size=4000000 LLMPREP_PROGRESS_PROVIDER=postgres LLMPREP_PROGRESS_CONNECTION_STRING="$LLMPREP_TEST_POSTGRES" \
         "$bin" serve --http --urls "http://127.0.0.1:${!port_var}" "${corpus[@]}" --data-dir "$work/$instance" --tokens-file "$tokens" \
         2>"$work/$instance.log" &
     pids+=("$!")
@@ -138,12 +147,22 @@ balanced="http://127.0.0.1:$port_lb/mcp"
 log="$work/out.log"
 
 echo "== load through the balancer: $load_users users x $load_calls calls"
-if node "$here/load.mjs" --url "$balanced" --tokens "$work/load-tokens" --calls "$load_calls" | tee "$log"; then
+if node "$here/load.mjs" --url "$balanced" --tokens "$work/load-tokens" --calls "$load_calls" "${load_options[@]}" | tee "$log"; then
     echo "ok    load: every call succeeded"
     passed=$((passed + 1))
 else
     echo "FAIL  load: calls failed (see above)"
     tail -n 5 "$work/haproxy.log"
+    failed=$((failed + 1))
+fi
+
+echo "== stateless requests (2026-07-28, no session) through the balancer: 4 users x 6 calls"
+if node "$here/load.mjs" --url "$balanced" --tokens "$work/load-tokens" --users 4 --calls 6 --revision 2026-07-28 >"$log"; then
+    echo "ok    stateless load: every call succeeded without a session"
+    passed=$((passed + 1))
+else
+    cat "$log"
+    echo "FAIL  stateless load: calls failed"
     failed=$((failed + 1))
 fi
 

@@ -21,6 +21,12 @@ public static class ReviewRows
     public static List<ReviewRecord> Read(DbCommand command)
     {
         using var reader = command.ExecuteReader();
+        return Read(reader);
+    }
+
+    /// <summary>Every review in the reader's current result set (<see cref="Columns"/>), in the order they come.</summary>
+    public static List<ReviewRecord> Read(DbDataReader reader)
+    {
         var reviews = new List<ReviewRecord>();
         while (reader.Read())
         {

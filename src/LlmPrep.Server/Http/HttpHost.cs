@@ -96,7 +96,7 @@ public static class HttpHost
         });
 
         var app = builder.Build();
-        app.Use(RequestLog.InvokeAsync);
+        app.Use(new RequestLog(app.Services.GetRequiredService<ILoggerFactory>()).InvokeAsync);
 
         // Liveness for container and load-balancer probes: a fixed answer that reveals nothing, so it is served
         // before (and without) the client, host and token guards.
