@@ -124,28 +124,51 @@ public sealed class NoteIndex : IDisposable
 
     /// <summary>
     /// The parses kept by earlier syncs, for <see cref="CorpusLoader"/> to take instead of parsing unchanged files.
-    /// An unreadable index gives an empty cache (every file is parsed, and the sync rebuilds the index).
+    /// An unreadable index fills nothing (every file is parsed, and the sync rebuilds the index).
     /// </summary>
-    internal IParseCache ReadParseCache()
+    internal IParseCache ParseCache => new IndexParseCache(_connection);
+
+    /// <summary>True when the index is of this schema and holds exactly the scanned files with their sizes and times.</summary>
+    internal bool Matches(CorpusScan scan) => !WasRebuilt && IndexStamps.Match(_connection, scan);
+
+    /// <summary>The corpus counts kept by the last sync that loaded the notes, or null when none are kept.</summary>
+    public CorpusCounts? ReadCounts()
     {
-        var entries = new Dictionary<string, CachedParse>(StringComparer.Ordinal);
         try
         {
             using var read = _connection.CreateCommand();
-            read.CommandText = "SELECT key, size, mtime, hash, parse FROM files WHERE parse IS NOT NULL";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
+            read.CommandText = "SELECT value FROM meta WHERE key = 'counts'";
+            return CorpusCounts.Parse(read.ExecuteScalar() as string);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the counts of the corpus the index was just synced with (writes only when they differ from those kept);
+    /// null forgets them, for a corpus whose counts depend on more than its files (a root folder that is missing).
+    /// </summary>
+    internal void KeepCounts(CorpusCounts? counts)
+    {
+        try
+        {
+            if (ReadCounts() != counts)
             {
-                entries[reader.GetString(0)] = new CachedParse(reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4));
+                Execute(_connection, counts is null
+                    ? "DELETE FROM meta WHERE key = 'counts'"
+                    : $"INSERT OR REPLACE INTO meta(key, value) VALUES ('counts', '{counts.ToText()}')");
             }
         }
         catch (SqliteException)
         {
-            entries.Clear();
+            // A read-only index still serves; the next sync that can write keeps the counts.
         }
-
-        return new ParseCache(entries);
     }
+
+    /// <summary>The report of a sync that found nothing to do (see <see cref="Matches"/>).</summary>
+    internal SyncReport Unchanged(int files, TimeSpan elapsed) => new(0, 0, 0, 0, files, false, SectionCount(), elapsed);
 
     /// <summary>Runs an FTS5 MATCH expression (built by the search layer, never raw user text).</summary>
     /// <param name="corpus">The notes the index was synced with: the source of the page's snippets.</param>
@@ -582,17 +605,5 @@ public sealed class NoteIndex : IDisposable
             Bind(command, values);
             command.ExecuteNonQuery();
         }
-    }
-
-    /// <summary>One file's parse as the index keeps it.</summary>
-    private sealed record CachedParse(long Size, long Mtime, string Hash, byte[] Data);
-
-    /// <summary>The parses read from the index, decoded on demand when the file's size and time still match.</summary>
-    private sealed class ParseCache(Dictionary<string, CachedParse> entries) : IParseCache
-    {
-        public ParsedFile? Find(string key, long size, long modifiedTicks, string fullPath) =>
-            entries.TryGetValue(key, out var entry) && entry.Size == size && entry.Mtime == modifiedTicks
-                ? ParsedFileCodec.Decode(entry.Data, new NoteFile(key, size, modifiedTicks, entry.Hash, null), fullPath)
-                : null;
     }
 }
