@@ -62,7 +62,6 @@ public static class CorpusLoader
         for (var i = 0; i < found.Count; i++)
         {
             var parsed = parsedFiles[i]!;
-            var relative = found[i].Relative;
             parses[parsed.File.Key] = parsed;
             problems.AddRange(parsed.Problems);
             var file = parsed.File;
@@ -70,12 +69,12 @@ public static class CorpusLoader
             {
                 if (ids.TryGetValue(note.Id, out var existing))
                 {
-                    problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
+                    problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
                     file = file with { Note = null };
                 }
                 else if (!paths.Add(note.Path))
                 {
-                    problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
+                    problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
                     file = file with { Note = null };
                 }
                 else
@@ -98,13 +97,14 @@ public static class CorpusLoader
     private static ParsedFile ReadAndParse(ScannedFile found, bool release)
     {
         var problems = new List<CorpusProblem>();
+        var (fullPath, relative) = (found.FullPath, found.Relative);
         try
         {
-            var info = new FileInfo(found.FullPath);
-            var bytes = File.ReadAllBytes(found.FullPath);
+            var info = new FileInfo(fullPath);
+            var bytes = File.ReadAllBytes(fullPath);
             var hash = FileHash.Of(bytes);
             var text = System.Text.Encoding.UTF8.GetString(bytes);
-            var note = NoteParser.Parse(found.Relative, text, problems, found.FullPath, hash);
+            var note = NoteParser.Parse(relative, text, problems, fullPath, hash);
             if (release)
             {
                 note.BodySource?.Release();
@@ -114,7 +114,7 @@ public static class CorpusLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new CorpusProblem(found.Relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
+            problems.Add(new CorpusProblem(relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
             return new ParsedFile(new NoteFile(found.Key, 0, 0, "", null), problems);
         }
     }

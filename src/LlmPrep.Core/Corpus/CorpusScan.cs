@@ -25,7 +25,7 @@ internal sealed class CorpusScan
         MissingRoots = missingRoots;
     }
 
-    /// <summary>The files in load order: roots in order, then full path in ordinal order.</summary>
+    /// <summary>The files in load order: roots in order, then path under the root in ordinal order.</summary>
     public IReadOnlyList<ScannedFile> Files { get; }
 
     /// <summary>Roots whose folder does not exist.</summary>
@@ -43,35 +43,51 @@ internal sealed class CorpusScan
                 continue;
             }
 
-            var rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root.Directory));
-            var listing = new FileSystemEnumerable<(string FullPath, long Size, long Ticks)>(
-                rootPath,
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks),
-                Enumeration)
-            {
-                ShouldIncludePredicate = (ref FileSystemEntry entry) =>
-                    !entry.IsDirectory && FileSystemName.MatchesSimpleExpression("*.md", entry.FileName, IgnoreCase),
-            };
-
-            var prefix = root.Name + ":";
-            var skip = Path.EndsInDirectorySeparator(rootPath) ? rootPath.Length : rootPath.Length + 1;
-            foreach (var (fullPath, size, ticks) in listing.OrderBy(f => f.FullPath, StringComparer.Ordinal))
-            {
-                var relative = fullPath[skip..];
-                if (Path.DirectorySeparatorChar != '/')
-                {
-                    relative = relative.Replace(Path.DirectorySeparatorChar, '/');
-                }
-
-                if (relative.Equals("README.md", StringComparison.OrdinalIgnoreCase) || relative.StartsWith('.') || relative.Contains("/.", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                files.Add(new ScannedFile(prefix + relative, fullPath, relative, size, ticks));
-            }
+            var start = files.Count;
+            files.AddRange(List(root));
+            files.Sort(start, files.Count - start, KeyOrder.Instance);
         }
 
         return new CorpusScan(files, missing);
+    }
+
+    /// <summary>
+    /// The root's markdown files, each as its key (root name, colon, path under the root with forward slashes), size
+    /// and time: one string and one stat a file. Names starting with a dot and the root's own README are left out.
+    /// </summary>
+    private static FileSystemEnumerable<ScannedFile> List(CorpusRoot root)
+    {
+        var rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root.Directory));
+        var skip = Path.EndsInDirectorySeparator(rootPath) ? rootPath.Length : rootPath.Length + 1;
+        var prefix = root.Name + ":";
+        return new FileSystemEnumerable<ScannedFile>(
+            rootPath,
+            (ref FileSystemEntry entry) =>
+            {
+                var folder = entry.Directory.Length > rootPath.Length ? entry.Directory[skip..] : [];
+                var key = folder.IsEmpty ? string.Concat(prefix, entry.FileName) : string.Concat(prefix, folder, "/", entry.FileName);
+                if (Path.DirectorySeparatorChar != '/')
+                {
+                    key = key.Replace(Path.DirectorySeparatorChar, '/');
+                }
+
+                return new ScannedFile(key, prefix.Length, rootPath, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+            },
+            Enumeration)
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                !entry.IsDirectory
+                && !entry.FileName.StartsWith('.')
+                && FileSystemName.MatchesSimpleExpression("*.md", entry.FileName, IgnoreCase)
+                && !(entry.Directory.Length <= rootPath.Length && entry.FileName.Equals("README.md", StringComparison.OrdinalIgnoreCase)),
+        };
+    }
+
+    private sealed class KeyOrder : IComparer<ScannedFile>
+    {
+        public static readonly KeyOrder Instance = new();
+
+        public int Compare(ScannedFile? x, ScannedFile? y) => string.CompareOrdinal(x!.Key, y!.Key);
     }
 }

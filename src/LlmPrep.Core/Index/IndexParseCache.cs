@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace LlmPrep.Core.Index;
 
 /// <summary>
-/// The parses kept in the index's <c>files</c> table, read in one pass: rows whose file is wanted and whose size and
+/// The parses kept in the index's <c>parses</c> table, read in one pass: rows whose file is wanted and whose size and
 /// time still match are decoded in batches on all cores while the next batch is read, so the stored bytes are never
 /// all in memory at once. An unreadable index fills nothing more (those files are parsed, and the sync rebuilds it).
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class IndexParseCache(SqliteConnection connection) : IParseCache
         try
         {
             using var read = connection.CreateCommand();
-            read.CommandText = "SELECT key, size, mtime, hash, parse FROM files WHERE parse IS NOT NULL";
+            read.CommandText = "SELECT f.key, f.size, f.mtime, f.hash, p.data FROM files f JOIN parses p ON p.id = f.id";
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {

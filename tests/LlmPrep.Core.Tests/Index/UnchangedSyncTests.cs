@@ -144,7 +144,7 @@ public sealed class UnchangedSyncTests : IDisposable
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_corpus.Options.IndexPath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE files SET parse = x'FF00'";
+        command.CommandText = "UPDATE parses SET data = x'FF00'";
         Assert.Equal(3, command.ExecuteNonQuery());
     }
 
