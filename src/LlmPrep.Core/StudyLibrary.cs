@@ -54,20 +54,63 @@ public sealed class StudyLibrary : IDisposable
 
     /// <summary>
     /// Opens the index, loads the corpus (files whose size and modification time the index knows are taken from its
-    /// parse cache without being opened; the others are parsed on all cores) and syncs the index with it.
+    /// parse cache without being opened; the others are parsed on all cores) and syncs the index with it. When the
+    /// directory listing shows every file as the index knows it, the sync writes nothing.
     /// </summary>
-    public static StudyLibrary Open(LibraryOptions options)
+    public static StudyLibrary Open(LibraryOptions options) => Open(options, CorpusScan.Of(options.Roots), null);
+
+    /// <summary>
+    /// Syncs the index with the corpus without keeping the notes (<c>llmprep index</c>). When the directory listing
+    /// shows every file with the size and modification time the index holds, that is all it does: no note file is
+    /// opened, no parse is read from the cache, nothing is written, and the counts are the ones kept with the index.
+    /// Otherwise it is <see cref="Open(LibraryOptions)"/>: only new and changed files are parsed.
+    /// </summary>
+    public static IndexStatus SyncIndex(LibraryOptions options)
     {
         var clock = Stopwatch.StartNew();
+        var scan = CorpusScan.Of(options.Roots);
         NoteIndex? index = null;
+        try
+        {
+            index = NoteIndex.Open(options.IndexPath);
+            if (index.Matches(scan) && index.ReadCounts() is { } counts)
+            {
+                var sync = index.Unchanged(scan.Files.Count, clock.Elapsed);
+                index.Dispose();
+                return new IndexStatus(sync, counts, TimeSpan.Zero, null);
+            }
+        }
+        catch (Exception ex) when (IsStorageError(ex))
+        {
+            // Opened again below, where a data folder that cannot hold the index falls back to memory.
+            index?.Dispose();
+            index = null;
+        }
+
+        using var library = Open(options, scan, index);
+        return new IndexStatus(library.LastSync, CorpusCounts.Of(library.Corpus), library.LoadTime, library.IndexWarning);
+    }
+
+    private static StudyLibrary Open(LibraryOptions options, CorpusScan scan, NoteIndex? opened)
+    {
+        var clock = Stopwatch.StartNew();
+        NoteIndex? index = opened;
         CorpusSnapshot? corpus = null;
         var loadTime = TimeSpan.Zero;
         try
         {
-            index = NoteIndex.Open(options.IndexPath);
-            corpus = CorpusLoader.Load(options.Roots, null, index.WasRebuilt ? null : index.ReadParseCache());
-            loadTime = clock.Elapsed;
-            var sync = index.Sync(corpus) with { Parsed = corpus.ParsedCount };
+            index ??= NoteIndex.Open(options.IndexPath);
+            var check = Stopwatch.StartNew();
+            var unchanged = index.Matches(scan);
+            var checkTime = check.Elapsed;
+            corpus = CorpusLoader.Load(scan, null, index.WasRebuilt ? null : index.ParseCache);
+            loadTime = clock.Elapsed - checkTime;
+            var sync = (unchanged ? index.Unchanged(scan.Files.Count, checkTime) : index.Sync(corpus)) with
+            {
+                Parsed = corpus.ParsedCount,
+                FromCache = corpus.CachedCount,
+            };
+            index.KeepCounts(scan.MissingRoots.Count == 0 ? CorpusCounts.Of(corpus) : null);
             corpus.ReleaseBodies();
             return new StudyLibrary(options, corpus, index, sync, loadTime, null);
         }
@@ -76,7 +119,7 @@ public sealed class StudyLibrary : IDisposable
             index?.Dispose();
             if (corpus is null)
             {
-                corpus = CorpusLoader.Load(options.Roots);
+                corpus = CorpusLoader.Load(scan, null, null);
                 loadTime = clock.Elapsed;
             }
 
@@ -92,7 +135,7 @@ public sealed class StudyLibrary : IDisposable
     private static (NoteIndex Index, SyncReport Sync, string Problem) InMemory(string indexPath, Exception error, CorpusSnapshot corpus)
     {
         var index = NoteIndex.Open(":memory:");
-        return (index, index.Sync(corpus) with { Parsed = corpus.ParsedCount }, IndexLocation.Explain(indexPath, error));
+        return (index, index.Sync(corpus) with { Parsed = corpus.ParsedCount, FromCache = corpus.CachedCount }, IndexLocation.Explain(indexPath, error));
     }
 
     public SearchResult Search(SearchRequest request)
@@ -115,7 +158,7 @@ public sealed class StudyLibrary : IDisposable
         {
             try
             {
-                sync = _index.Sync(corpus) with { Parsed = corpus.ParsedCount };
+                sync = _index.Sync(corpus) with { Parsed = corpus.ParsedCount, FromCache = corpus.CachedCount };
             }
             catch (Exception ex) when (IsStorageError(ex) && IndexProblem is null)
             {

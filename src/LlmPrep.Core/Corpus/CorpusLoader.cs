@@ -8,57 +8,38 @@ namespace LlmPrep.Core.Corpus;
 /// </summary>
 public static class CorpusLoader
 {
-    private static readonly EnumerationOptions Enumeration = new()
-    {
-        RecurseSubdirectories = true,
-        // Hidden folders (.git, .obsidian, .trash) and symlinks are skipped: a link could point out of the root.
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-        MatchType = MatchType.Simple,
-    };
-
     /// <param name="roots">The corpus folders, in order.</param>
     /// <param name="previous">An earlier snapshot of the same roots: files whose size and modification time are
     /// unchanged reuse its parse instead of being read again.</param>
-    public static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous = null) => Load(roots, previous, null);
+    public static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous = null) => Load(CorpusScan.Of(roots), previous, null);
 
-    /// <param name="roots">The corpus folders, in order.</param>
+    /// <param name="scan">The files under the corpus roots, with the size and modification time the listing gave.</param>
     /// <param name="previous">An earlier snapshot of the same roots, whose parses of unchanged files are reused.</param>
-    /// <param name="cache">The parse cache kept beside the index: asked for a file's parse by key, size and modification
-    /// time before the file is opened.</param>
-    internal static CorpusSnapshot Load(IEnumerable<CorpusRoot> roots, CorpusSnapshot? previous, IParseCache? cache)
+    /// <param name="cache">The parse cache kept beside the index: asked for the parses of the files the previous
+    /// snapshot did not have, by key, size and modification time, before any file is opened.</param>
+    internal static CorpusSnapshot Load(CorpusScan scan, CorpusSnapshot? previous, IParseCache? cache)
     {
-        var problems = new List<CorpusProblem>();
-        var found = new List<FoundFile>();
-        foreach (var root in roots)
-        {
-            if (!Directory.Exists(root.Directory))
-            {
-                problems.Add(new CorpusProblem(root.Directory, 0, ProblemSeverity.Error, $"corpus root '{root.Name}' does not exist"));
-                continue;
-            }
-
-            var rootPath = Path.GetFullPath(root.Directory);
-            foreach (var fullPath in Directory.EnumerateFiles(rootPath, "*.md", Enumeration).Order(StringComparer.Ordinal))
-            {
-                var relative = Path.GetRelativePath(rootPath, fullPath).Replace('\\', '/');
-                if (relative.Equals("README.md", StringComparison.OrdinalIgnoreCase) || relative.Split('/').Any(p => p.StartsWith('.')))
-                {
-                    continue;
-                }
-
-                found.Add(new FoundFile($"{root.Name}:{relative}", fullPath, relative));
-            }
-        }
+        var problems = scan.MissingRoots
+            .Select(root => new CorpusProblem(root.Directory, 0, ProblemSeverity.Error, $"corpus root '{root.Name}' does not exist"))
+            .ToList();
+        var found = scan.Files;
 
         // Unchanged files come from the previous snapshot or the parse cache without being opened; the rest are
         // read and parsed on all cores.
         var parsedFiles = new ParsedFile?[found.Count];
-        if (previous is not null || cache is not null)
+        if (previous is not null)
         {
-            Parallel.For(0, found.Count, i => parsedFiles[i] = Known(found[i], previous, cache));
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (previous.Parses.GetValueOrDefault(found[i].Key) is { } known
+                    && known.File.Size == found[i].Size && known.File.ModifiedTicks == found[i].ModifiedTicks)
+                {
+                    parsedFiles[i] = known;
+                }
+            }
         }
 
+        var cached = cache?.Fill(found, parsedFiles) ?? 0;
         var toParse = Enumerable.Range(0, found.Count).Where(i => parsedFiles[i] is null).ToList();
 
         // A large vault's text is not held all at once: past a few thousand files each body is let go once parsed
@@ -81,7 +62,6 @@ public static class CorpusLoader
         for (var i = 0; i < found.Count; i++)
         {
             var parsed = parsedFiles[i]!;
-            var relative = found[i].Relative;
             parses[parsed.File.Key] = parsed;
             problems.AddRange(parsed.Problems);
             var file = parsed.File;
@@ -89,12 +69,12 @@ public static class CorpusLoader
             {
                 if (ids.TryGetValue(note.Id, out var existing))
                 {
-                    problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
+                    problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
                     file = file with { Note = null };
                 }
                 else if (!paths.Add(note.Path))
                 {
-                    problems.Add(new CorpusProblem(relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
+                    problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
                     file = file with { Note = null };
                 }
                 else
@@ -108,53 +88,23 @@ public static class CorpusLoader
         }
 
         CheckLinks(notes, ids, problems);
-        return new CorpusSnapshot(notes, files, problems) { Parses = parses, ParsedCount = toParse.Count };
-    }
-
-    private static ParsedFile? Known(FoundFile found, CorpusSnapshot? previous, IParseCache? cache)
-    {
-        if (previous?.Parses.GetValueOrDefault(found.Key) is null && cache is null)
-        {
-            return null;
-        }
-
-        FileInfo info;
-        try
-        {
-            info = new FileInfo(found.FullPath);
-            if (!info.Exists)
-            {
-                return null;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        var size = info.Length;
-        var ticks = info.LastWriteTimeUtc.Ticks;
-        if (previous?.Parses.GetValueOrDefault(found.Key) is { } known && known.File.Size == size && known.File.ModifiedTicks == ticks)
-        {
-            return known;
-        }
-
-        return cache?.Find(found.Key, size, ticks, found.FullPath);
+        return new CorpusSnapshot(notes, files, problems) { Parses = parses, ParsedCount = toParse.Count, CachedCount = cached };
     }
 
     /// <summary>How many files a load parses before it stops holding their text in memory.</summary>
     private const int ReleaseAfter = 5_000;
 
-    private static ParsedFile ReadAndParse(FoundFile found, bool release)
+    private static ParsedFile ReadAndParse(ScannedFile found, bool release)
     {
         var problems = new List<CorpusProblem>();
+        var (fullPath, relative) = (found.FullPath, found.Relative);
         try
         {
-            var info = new FileInfo(found.FullPath);
-            var bytes = File.ReadAllBytes(found.FullPath);
+            var info = new FileInfo(fullPath);
+            var bytes = File.ReadAllBytes(fullPath);
             var hash = FileHash.Of(bytes);
             var text = System.Text.Encoding.UTF8.GetString(bytes);
-            var note = NoteParser.Parse(found.Relative, text, problems, found.FullPath, hash);
+            var note = NoteParser.Parse(relative, text, problems, fullPath, hash);
             if (release)
             {
                 note.BodySource?.Release();
@@ -164,7 +114,7 @@ public static class CorpusLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problems.Add(new CorpusProblem(found.Relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
+            problems.Add(new CorpusProblem(relative, 0, ProblemSeverity.Error, $"cannot read the file: {ex.Message}"));
             return new ParsedFile(new NoteFile(found.Key, 0, 0, "", null), problems);
         }
     }
@@ -210,5 +160,4 @@ public static class CorpusLoader
         return first < 0 ? null : notes[first];
     }
 
-    private sealed record FoundFile(string Key, string FullPath, string Relative);
 }

@@ -39,6 +39,9 @@ public sealed class CorpusSnapshot
     /// <summary>How many files this load read and parsed (the others came unchanged from memory or the parse cache).</summary>
     public int ParsedCount { get; init; }
 
+    /// <summary>How many files this load took from the parse cache kept beside the index.</summary>
+    public int CachedCount { get; init; }
+
     /// <summary>Lets go of the note bodies that can be read again from their files (after the index took their text).</summary>
     internal void ReleaseBodies()
     {

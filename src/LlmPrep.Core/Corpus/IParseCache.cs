@@ -3,6 +3,9 @@ namespace LlmPrep.Core.Corpus;
 /// <summary>Parses kept from an earlier run (beside the index), found by file key, size and modification time.</summary>
 internal interface IParseCache
 {
-    /// <summary>The file's parse when the cache holds one for exactly this size and modification time, else null.</summary>
-    ParsedFile? Find(string key, long size, long modifiedTicks, string fullPath);
+    /// <summary>
+    /// Fills each empty slot of <paramref name="parses"/> whose file the cache holds for exactly its size and
+    /// modification time; slots it has no usable parse for stay empty. Returns how many it filled.
+    /// </summary>
+    int Fill(IReadOnlyList<ScannedFile> files, ParsedFile?[] parses);
 }

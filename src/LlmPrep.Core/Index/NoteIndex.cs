@@ -14,10 +14,11 @@ namespace LlmPrep.Core.Index;
 public sealed class NoteIndex : IDisposable
 {
     /// <summary>Bump when the schema, the parse cache's format or the way notes are split into rows changes: old files are rebuilt.</summary>
-    public const string SchemaVersion = "7";
+    public const string SchemaVersion = "8";
 
-    // files holds one row per markdown file: its stamp (size, time, hash), its parse (the parse cache: a note's fields
-    // and where each section's text lies, without the text) and the note fields search results and filters need.
+    // files holds one row per markdown file: its stamp (size, time, hash) and the note fields search results and filters
+    // need; parses holds its parse (the parse cache: a note's fields and where each section's text lies, without the
+    // text) apart, so reading every stamp to find what changed reads small rows only.
     // sections_fts is a contentless FTS5 table (rowid = sections.id): the index holds no copy of the text at all, the
     // notes are the text. Snippets for a page of results are cut by FTS5 itself from the notes' text in a small
     // temporary table, so they are exactly what snippet() gives. No prefix indexes: prefix queries scan the term range.
@@ -29,7 +30,6 @@ public sealed class NoteIndex : IDisposable
             size INTEGER NOT NULL,
             mtime INTEGER NOT NULL,
             hash TEXT NOT NULL,
-            parse BLOB,
             note_id TEXT NOT NULL,
             note_path TEXT NOT NULL,
             note_title TEXT NOT NULL,
@@ -37,6 +37,7 @@ public sealed class NoteIndex : IDisposable
             level TEXT NOT NULL,
             priority TEXT NOT NULL,
             tag_list TEXT NOT NULL);
+        CREATE TABLE parses(id INTEGER PRIMARY KEY, data BLOB NOT NULL);
         CREATE TABLE sections(id INTEGER PRIMARY KEY, file INTEGER NOT NULL, anchor TEXT NOT NULL, heading TEXT NOT NULL);
         CREATE INDEX sections_file ON sections(file);
         -- rank is bm25 with column weights: title, heading (the summary on a note's lead row), aliases, tags, body.
@@ -124,28 +125,51 @@ public sealed class NoteIndex : IDisposable
 
     /// <summary>
     /// The parses kept by earlier syncs, for <see cref="CorpusLoader"/> to take instead of parsing unchanged files.
-    /// An unreadable index gives an empty cache (every file is parsed, and the sync rebuilds the index).
+    /// An unreadable index fills nothing (every file is parsed, and the sync rebuilds the index).
     /// </summary>
-    internal IParseCache ReadParseCache()
+    internal IParseCache ParseCache => new IndexParseCache(_connection);
+
+    /// <summary>True when the index is of this schema and holds exactly the scanned files with their sizes and times.</summary>
+    internal bool Matches(CorpusScan scan) => !WasRebuilt && IndexStamps.Match(_connection, scan);
+
+    /// <summary>The corpus counts kept by the last sync that loaded the notes, or null when none are kept.</summary>
+    public CorpusCounts? ReadCounts()
     {
-        var entries = new Dictionary<string, CachedParse>(StringComparer.Ordinal);
         try
         {
             using var read = _connection.CreateCommand();
-            read.CommandText = "SELECT key, size, mtime, hash, parse FROM files WHERE parse IS NOT NULL";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
+            read.CommandText = "SELECT value FROM meta WHERE key = 'counts'";
+            return CorpusCounts.Parse(read.ExecuteScalar() as string);
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the counts of the corpus the index was just synced with (writes only when they differ from those kept);
+    /// null forgets them, for a corpus whose counts depend on more than its files (a root folder that is missing).
+    /// </summary>
+    internal void KeepCounts(CorpusCounts? counts)
+    {
+        try
+        {
+            if (ReadCounts() != counts)
             {
-                entries[reader.GetString(0)] = new CachedParse(reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), (byte[])reader.GetValue(4));
+                Execute(_connection, counts is null
+                    ? "DELETE FROM meta WHERE key = 'counts'"
+                    : $"INSERT OR REPLACE INTO meta(key, value) VALUES ('counts', '{counts.ToText()}')");
             }
         }
         catch (SqliteException)
         {
-            entries.Clear();
+            // A read-only index still serves; the next sync that can write keeps the counts.
         }
-
-        return new ParseCache(entries);
     }
+
+    /// <summary>The report of a sync that found nothing to do (see <see cref="Matches"/>).</summary>
+    internal SyncReport Unchanged(int files, TimeSpan elapsed) => new(0, 0, 0, 0, files, false, SectionCount(), elapsed);
 
     /// <summary>Runs an FTS5 MATCH expression (built by the search layer, never raw user text).</summary>
     /// <param name="corpus">The notes the index was synced with: the source of the page's snippets.</param>
@@ -348,8 +372,11 @@ public sealed class NoteIndex : IDisposable
         if (bulk)
         {
             // Fewer merges while inserting; one optimize at the end leaves a single segment, the fastest to search.
+            // A large in-memory term buffer writes a few large segments instead of one per megabyte of text, so a
+            // big vault's build spends its time tokenizing, not merging segments over and over.
             Execute(_connection, "PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF; PRAGMA cache_size=-65536;"
-                + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 8);");
+                + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 8);"
+                + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {BulkHashSize});");
         }
 
         int added = 0, updated = 0, touched = 0, unchanged = 0, removed = 0;
@@ -398,7 +425,8 @@ public sealed class NoteIndex : IDisposable
 
             if (bulk)
             {
-                Execute(_connection, "INSERT INTO sections_fts(sections_fts) VALUES ('optimize'); INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 4);", transaction);
+                Execute(_connection, "INSERT INTO sections_fts(sections_fts) VALUES ('optimize'); INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 4);"
+                    + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {DefaultHashSize});", transaction);
             }
 
             Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
@@ -416,6 +444,9 @@ public sealed class NoteIndex : IDisposable
     private static bool IsUnchanged(IReadOnlyList<NoteFile> files, Dictionary<string, (long Size, long Mtime, string Hash)> known) =>
         files.Count == known.Count
         && files.All(f => known.TryGetValue(f.Key, out var stamp) && stamp.Size == f.Size && stamp.Mtime == f.ModifiedTicks);
+
+    /// <summary>FTS5's buffer of terms before it writes a segment: its default for edits, a larger one for a full build.</summary>
+    private const int DefaultHashSize = 1024 * 1024, BulkHashSize = 64 * 1024 * 1024;
 
     private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;";
 
@@ -496,6 +527,8 @@ public sealed class NoteIndex : IDisposable
     private sealed class Statements
     {
         private readonly SqliteCommand _stamp;
+        private readonly SqliteCommand _parse;
+        private readonly SqliteCommand _deleteParse;
         private readonly SqliteCommand _touch;
         private readonly SqliteCommand _deleteText;
         private readonly SqliteCommand _deleteSections;
@@ -506,13 +539,15 @@ public sealed class NoteIndex : IDisposable
         public Statements(SqliteConnection connection, SqliteTransaction transaction)
         {
             _stamp = Create(connection, transaction, """
-                INSERT INTO files(key, size, mtime, hash, parse, note_id, note_path, note_title, section, level, priority, tag_list)
-                VALUES ($key, $size, $mtime, $hash, $parse, $id, $path, $title, $section, $level, $priority, $taglist)
-                ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, parse = excluded.parse,
+                INSERT INTO files(key, size, mtime, hash, note_id, note_path, note_title, section, level, priority, tag_list)
+                VALUES ($key, $size, $mtime, $hash, $id, $path, $title, $section, $level, $priority, $taglist)
+                ON CONFLICT(key) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash,
                     note_id = excluded.note_id, note_path = excluded.note_path, note_title = excluded.note_title, section = excluded.section,
                     level = excluded.level, priority = excluded.priority, tag_list = excluded.tag_list
                 RETURNING id
-                """, "$key", "$size", "$mtime", "$hash", "$parse", "$id", "$path", "$title", "$section", "$level", "$priority", "$taglist");
+                """, "$key", "$size", "$mtime", "$hash", "$id", "$path", "$title", "$section", "$level", "$priority", "$taglist");
+            _parse = Create(connection, transaction, "INSERT OR REPLACE INTO parses(id, data) VALUES ($id, $data)", "$id", "$data");
+            _deleteParse = Create(connection, transaction, "DELETE FROM parses WHERE id = (SELECT id FROM files WHERE key = $key)", "$key");
             _touch = Create(connection, transaction, "UPDATE files SET size = $size, mtime = $mtime WHERE key = $key", "$key", "$size", "$mtime");
             _deleteText = Create(connection, transaction, "DELETE FROM sections_fts WHERE rowid IN (SELECT s.id FROM sections s JOIN files n ON n.id = s.file WHERE n.key = $key)", "$key");
             _deleteSections = Create(connection, transaction, "DELETE FROM sections WHERE file = (SELECT id FROM files WHERE key = $key)", "$key");
@@ -528,10 +563,20 @@ public sealed class NoteIndex : IDisposable
         public long Stamp(NoteFile file, byte[]? parse)
         {
             var note = file.Note;
-            Bind(_stamp, file.Key, file.Size, file.ModifiedTicks, file.Hash, parse is null ? DBNull.Value : parse,
+            Bind(_stamp, file.Key, file.Size, file.ModifiedTicks, file.Hash,
                 note?.Id ?? "", note?.Path ?? "", note?.Title ?? "", note?.Section ?? "", note?.Level.ToText() ?? "", note?.Priority.ToText() ?? "",
                 note is null ? "" : " " + string.Join(' ', note.Tags.Select(t => t.ToLowerInvariant())) + " ");
-            return (long)_stamp.ExecuteScalar()!;
+            var id = (long)_stamp.ExecuteScalar()!;
+            if (parse is not null)
+            {
+                Run(_parse, id, parse);
+            }
+            else
+            {
+                Run(_deleteParse, file.Key);
+            }
+
+            return id;
         }
 
         public void Touch(NoteFile file) => Run(_touch, file.Key, file.Size, file.ModifiedTicks);
@@ -542,10 +587,16 @@ public sealed class NoteIndex : IDisposable
             Run(_deleteSections, key);
         }
 
-        public void DeleteFile(string key) => Run(_deleteFile, key);
+        public void DeleteFile(string key)
+        {
+            Run(_deleteParse, key);
+            Run(_deleteFile, key);
+        }
 
         public void InsertSections(long file, Note note)
         {
+            // Held while the note's sections are written: a body let go after parsing is then read from its file once.
+            var body = note.BodySource?.Text;
             foreach (var section in note.Sections)
             {
                 Bind(_insert, file, section.Anchor, section.Anchor.Length == 0 ? "" : section.Heading);
@@ -553,6 +604,8 @@ public sealed class NoteIndex : IDisposable
                 var columns = SectionColumns.Of(note, section);
                 Run(_insertText, id, columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body);
             }
+
+            GC.KeepAlive(body);
         }
 
         private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
@@ -582,17 +635,5 @@ public sealed class NoteIndex : IDisposable
             Bind(command, values);
             command.ExecuteNonQuery();
         }
-    }
-
-    /// <summary>One file's parse as the index keeps it.</summary>
-    private sealed record CachedParse(long Size, long Mtime, string Hash, byte[] Data);
-
-    /// <summary>The parses read from the index, decoded on demand when the file's size and time still match.</summary>
-    private sealed class ParseCache(Dictionary<string, CachedParse> entries) : IParseCache
-    {
-        public ParsedFile? Find(string key, long size, long modifiedTicks, string fullPath) =>
-            entries.TryGetValue(key, out var entry) && entry.Size == size && entry.Mtime == modifiedTicks
-                ? ParsedFileCodec.Decode(entry.Data, new NoteFile(key, size, modifiedTicks, entry.Hash, null), fullPath)
-                : null;
     }
 }

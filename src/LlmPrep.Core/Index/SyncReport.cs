@@ -13,4 +13,7 @@ public sealed record SyncReport(int Added, int Updated, int Touched, int Removed
 {
     /// <summary>Files read and parsed by the load before this sync; unchanged files are taken from memory or the parse cache instead.</summary>
     public int Parsed { get; init; }
+
+    /// <summary>Files the load before this sync took from the parse cache kept in the index.</summary>
+    public int FromCache { get; init; }
 }

@@ -32,11 +32,17 @@ internal static class BenchCommand
         var generate = WholeNumberOption.Create("--generate", "Instead of measuring, write a synthetic vault of this many notes (see --seed, --out).", 0, 1, 1_000_000);
         var seed = WholeNumberOption.Create("--seed", "The seed of --generate: the same count and seed give the same files.", 1, 0, int.MaxValue);
         var output = new Option<string>("--out") { Description = "Where --generate writes the vault (a new or empty folder; default ./vault-N-seed-S)." };
-        var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy, or generate a synthetic vault.") { scale, iterations, generate, seed, output };
+        var inPlace = new Option<bool>("--in-place")
+        {
+            Description = "Measure the corpus and its index where they are (no copy, no edit): opening, searches, grading and memory; for a large vault.",
+        };
+        var command = new Command("bench", "Measure parsing, indexing, search and grading speed on a scratch copy, or generate a synthetic vault.") { scale, iterations, generate, seed, output, inPlace };
         command.Subcommands.Add(GradingBenchCommand.Create(global));
         command.SetAction(result => result.GetValue(generate) > 0
             ? Generate(result.GetValue(generate), result.GetValue(seed), result.GetValue(output))
-            : Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
+            : result.GetValue(inPlace)
+                ? RunInPlace(global.Settings(result).Library, Math.Max(1, result.GetValue(iterations)))
+                : Run(global.Settings(result).Library, Math.Max(1, result.GetValue(scale)), Math.Max(1, result.GetValue(iterations))));
         return command;
     }
 
@@ -85,41 +91,8 @@ internal static class BenchCommand
             var resync = library.Reload();
             Console.WriteLine($"index change {resync.Elapsed.TotalMilliseconds:F2} ms sync ({resync.Updated} changed, {resync.Unchanged} unchanged), {library.LoadTime.TotalMilliseconds:F1} ms reparse");
 
-            foreach (var query in Queries)
-            {
-                library.Search(new SearchRequest(query));
-            }
-
-            var searches = new List<double>();
-            var perQuery = Queries.ToDictionary(q => q, _ => new List<double>());
-            var hits = 0;
-            for (var i = 0; i < iterations; i++)
-            {
-                foreach (var query in Queries)
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    hits += library.Search(new SearchRequest(query)).Hits.Count;
-                    var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-                    searches.Add(elapsed);
-                    perQuery[query].Add(elapsed);
-                }
-            }
-
-            Report($"search ({searches.Count} queries, {hits / searches.Count} hits each)", searches, "µs");
-            var slowest = perQuery.OrderByDescending(p => Median(p.Value)).Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"'{p.Key}' {Median(p.Value):F0} µs"));
-            Console.WriteLine($"slowest      {string.Join(", ", slowest)}");
-
-            var grader = KeyPointGrader.For(library.Corpus);
-            var cards = library.Corpus.Cards.Take(500).ToList();
-            var grades = new List<double>();
-            foreach (var card in cards)
-            {
-                var start = Stopwatch.GetTimestamp();
-                grader.Grade(card, card.Answer);
-                grades.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-            }
-
-            Report($"grade ({grades.Count} answers)", grades, "µs");
+            Searches(library, iterations);
+            Grades(library);
             Report("start (spawn to initialize answered)", StartTimes(roots, Path.Combine(scratch, "start")), "ms");
             return 0;
         }
@@ -128,6 +101,72 @@ internal static class BenchCommand
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The figures of a corpus as it is, index included: the library's opening (a sync of what changed since the last
+    /// one), searches, grading and the memory held with everything loaded. Neither the notes nor the data folder's
+    /// progress is touched; the index there is synced like any start does.
+    /// </summary>
+    private static int RunInPlace(LibraryOptions options, int iterations)
+    {
+        var clock = Stopwatch.StartNew();
+        using var library = StudyLibrary.Open(options);
+        var opened = clock.Elapsed;
+        var sync = library.LastSync;
+        var corpus = library.Corpus;
+        Console.WriteLine($"corpus       {corpus.Notes.Count} notes, {corpus.Cards.Count()} cards, {corpus.Notes.Sum(n => n.Sections.Count)} sections (in place)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"open         {opened.TotalMilliseconds:F1} ms ({sync.Parsed} files parsed, {sync.FromCache} from the parse cache; sync {sync.Elapsed.TotalMilliseconds:F1} ms: {sync.Added} added, {sync.Updated} changed, {sync.Removed} removed, {sync.Unchanged} unchanged)"));
+        Searches(library, iterations);
+        Grades(library);
+        GC.Collect();
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory       {self.WorkingSet64 / 1024.0 / 1024.0:F0} MB resident, {self.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB peak, {GC.GetTotalMemory(false) / 1024.0 / 1024.0:F0} MB managed"));
+        return 0;
+    }
+
+    private static void Searches(StudyLibrary library, int iterations)
+    {
+        foreach (var query in Queries)
+        {
+            library.Search(new SearchRequest(query));
+        }
+
+        var searches = new List<double>();
+        var perQuery = Queries.ToDictionary(q => q, _ => new List<double>());
+        var hits = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            foreach (var query in Queries)
+            {
+                var start = Stopwatch.GetTimestamp();
+                hits += library.Search(new SearchRequest(query)).Hits.Count;
+                var elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                searches.Add(elapsed);
+                perQuery[query].Add(elapsed);
+            }
+        }
+
+        Report($"search ({searches.Count} queries, {hits / searches.Count} hits each)", searches, "µs");
+        var slowest = perQuery.OrderByDescending(p => Median(p.Value)).Take(3).Select(p => string.Create(CultureInfo.InvariantCulture, $"'{p.Key}' {Median(p.Value):F0} µs"));
+        Console.WriteLine($"slowest      {string.Join(", ", slowest)}");
+    }
+
+    private static void Grades(StudyLibrary library)
+    {
+        var grader = KeyPointGrader.For(library.Corpus);
+        var cards = library.Corpus.Cards.Take(500).ToList();
+        var grades = new List<double>();
+        foreach (var card in cards)
+        {
+            var start = Stopwatch.GetTimestamp();
+            grader.Grade(card, card.Answer);
+            grades.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+
+        Report($"grade ({grades.Count} answers)", grades, "µs");
     }
 
     /// <summary>Launches this binary as an assistant does and times process start to the initialize response.</summary>

@@ -23,21 +23,27 @@ internal static class IndexCommand
                 }
             }
 
-            using var library = StudyLibrary.Open(options);
-            var corpus = library.Corpus;
-            var sync = library.LastSync;
+            var status = StudyLibrary.SyncIndex(options);
+            var (sync, counts) = (status.Sync, status.Counts);
+            if (status.Warning is { } warning)
+            {
+                Console.Error.WriteLine($"llmprep: {warning}");
+            }
+
             foreach (var root in options.Roots)
             {
                 Console.WriteLine($"corpus root  {root.Name}: {root.Directory}");
             }
 
             Console.WriteLine($"index        {options.IndexPath}{(sync.Rebuilt ? " (built anew)" : "")}");
-            Console.WriteLine($"notes        {corpus.Notes.Count} ({corpus.Sections.Count} sections, {corpus.Cards.Count()} quiz cards)");
+            Console.WriteLine($"notes        {counts.Notes} ({counts.Sections} sections, {counts.Cards} quiz cards)");
             Console.WriteLine($"sections     {sync.Sections} indexed");
             Console.WriteLine($"files        {sync.Added} added, {sync.Updated} changed, {sync.Touched} touched, {sync.Removed} removed, {sync.Unchanged} unchanged");
-            Console.WriteLine($"load         {library.LoadTime.TotalMilliseconds:F1} ms (read and parse)");
+            Console.WriteLine(status.NothingChanged
+                ? "load         none (no file changed since the last sync)"
+                : $"load         {status.LoadTime.TotalMilliseconds:F1} ms ({sync.Parsed} files read and parsed, {sync.FromCache} from the parse cache)");
             Console.WriteLine($"sync         {sync.Elapsed.TotalMilliseconds:F1} ms");
-            Console.WriteLine($"problems     {corpus.ErrorCount} errors, {corpus.Problems.Count - corpus.ErrorCount} warnings (run 'llmprep lint')");
+            Console.WriteLine($"problems     {counts.Errors} errors, {counts.Warnings} warnings (run 'llmprep lint')");
             return 0;
         });
         return command;

@@ -135,7 +135,7 @@ public sealed class ParseCacheTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE files SET parse = x'FF00' WHERE key LIKE '%attention.md'";
+            command.CommandText = "UPDATE parses SET data = x'FF00' WHERE id = (SELECT id FROM files WHERE key LIKE '%attention.md')";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 

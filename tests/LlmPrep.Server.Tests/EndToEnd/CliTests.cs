@@ -84,6 +84,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Index_run_again_on_an_unchanged_corpus_loads_no_note()
+    {
+        var first = await RunAsync(null, Fixture("index"));
+        var second = await RunAsync(null, Fixture("index"));
+
+        Assert.Equal((0, 0), (first.Code, second.Code));
+        Assert.Contains("files        3 added, 0 changed, 0 touched, 0 removed, 0 unchanged", first.Out, StringComparison.Ordinal);
+        Assert.Contains("load         ", first.Out, StringComparison.Ordinal);
+        Assert.Contains("3 files read and parsed, 0 from the parse cache", first.Out, StringComparison.Ordinal);
+        Assert.Contains("files        0 added, 0 changed, 0 touched, 0 removed, 3 unchanged", second.Out, StringComparison.Ordinal);
+        Assert.Contains("load         none (no file changed since the last sync)", second.Out, StringComparison.Ordinal);
+        Assert.Contains("notes        3 (2 sections, 15 quiz cards)", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bench_reports_every_figure_without_touching_the_corpus()
     {
         var before = Directory.EnumerateFiles(Fixtures.Corpus, "*.md", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
@@ -96,6 +111,23 @@ public sealed class CliTests : IDisposable
             Assert.Contains(line, bench.Out, StringComparison.Ordinal);
         }
 
+        Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllText(f.Key)));
+    }
+
+    [Fact]
+    public async Task Bench_in_place_measures_the_corpus_and_index_where_they_are()
+    {
+        var before = Directory.EnumerateFiles(Fixtures.Corpus, "*.md", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
+        var bench = await RunAsync(null, Fixture("bench", "--in-place", "--iterations", "1"));
+
+        Assert.True(bench.Code == 0, bench.Out + bench.Err);
+        foreach (var line in new[] { "corpus       3 notes, 15 cards", "(in place)", "open         ", "3 files parsed", "search (20 queries", "grade (15 answers)", "memory       " })
+        {
+            Assert.Contains(line, bench.Out, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(Path.Combine(_data, "index.db")));
         Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllText(f.Key)));
     }
 
