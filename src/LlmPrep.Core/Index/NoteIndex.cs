@@ -47,6 +47,9 @@ public sealed class NoteIndex : IDisposable
         INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
         """;
 
+    /// <summary>The bm25 column weights of the rank setting above: title, heading, aliases, tags, body.</summary>
+    private const string RankWeights = "10.0, 6.0, 8.0, 3.0, 1.0";
+
     private readonly string _path;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection _connection;
@@ -140,15 +143,16 @@ public sealed class NoteIndex : IDisposable
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
 
-        // Rank first and cut the page, then cut snippets for that page only.
+        // Rank first and cut the page, then cut snippets for that page only. bm25() called directly ranks as the
+        // table's rank setting does, without FTS5 running the query a second time in a nested statement to sort it.
         var command = Prepared($"""
             WITH page AS (
-                SELECT sections_fts.rowid AS id, sections_fts.rank AS score, count(*) OVER () AS total
+                SELECT sections_fts.rowid AS id, bm25(sections_fts, {RankWeights}) AS score
                 FROM sections_fts {(filter.IsEmpty ? "" : "JOIN sections s ON s.id = sections_fts.rowid JOIN files n ON n.id = s.file")}
                 WHERE {where}
-                ORDER BY sections_fts.rank
+                ORDER BY score
                 LIMIT $limit OFFSET $offset)
-            SELECT page.id, n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority, page.score, page.total
+            SELECT page.id, n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority, page.score
             FROM page
             JOIN sections s ON s.id = page.id
             JOIN files n ON n.id = s.file
@@ -156,7 +160,6 @@ public sealed class NoteIndex : IDisposable
             """, parameters);
 
         var page = new List<(long Id, IndexRow Row)>();
-        var total = -1;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -164,15 +167,14 @@ public sealed class NoteIndex : IDisposable
                 page.Add((reader.GetInt64(0), new IndexRow(
                     reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                     reader.GetString(6), reader.GetString(7), reader.GetString(8), "", reader.GetDouble(9))));
-                total = reader.GetInt32(10);
             }
         }
 
         var snippets = Snippets(corpus, match, page);
         var rows = page.Select(p => p.Row with { Snippet = snippets.GetValueOrDefault(p.Id, "") }).ToList();
 
-        // Past the last page the window count has no row to ride on.
-        return (rows, total >= 0 ? total : offset == 0 ? 0 : Count(match, filter));
+        // A first page that is not full holds every match; otherwise counting (without ranking) gives the total.
+        return (rows, offset == 0 && rows.Count < limit ? rows.Count : Count(match, filter));
     }
 
     /// <summary>Cuts each page row's snippet from its section's text, as FTS5's snippet() would over the index's columns.</summary>
