@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -12,7 +13,12 @@ namespace LlmPrep.Core.Index;
 internal static class FtsTokenizer
 {
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(string text, List<FtsToken> tokens)
+    /// <param name="firsts">
+    /// When given, only tokens whose term starts with one of these chars are stemmed; the others get an empty term. Stemming
+    /// changes only a token's ending, never its first char, so a term that must equal or start with one of a few known
+    /// terms cannot come from any other token, and most of a text is never stemmed.
+    /// </param>
+    public static void Tokenize(string text, List<FtsToken> tokens, SearchValues<char>? firsts = null)
     {
         Span<char> initial = stackalloc char[128];
         var folded = new FoldBuffer(initial);
@@ -61,7 +67,8 @@ internal static class FtsTokenizer
                 i += length;
             }
 
-            tokens.Add(new FtsToken(start, i, PorterStemmer.Stem(folded.Text)));
+            var term = folded.Text;
+            tokens.Add(new FtsToken(start, i, firsts is null || firsts.Contains(term[0]) ? PorterStemmer.Stem(term) : ""));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace LlmPrep.Core.Index;
@@ -17,8 +18,13 @@ internal sealed class SnippetCutter
     private const int BodyColumn = 4;
 
     private readonly List<MatchPhrase> _phrases;
+    private readonly SearchValues<char> _firsts;
 
-    public SnippetCutter(string match) => _phrases = MatchPhrase.Parse(match);
+    public SnippetCutter(string match)
+    {
+        _phrases = MatchPhrase.Parse(match);
+        _firsts = SearchValues.Create(_phrases.SelectMany(p => p.Terms).Select(t => t[0]).Distinct().ToArray());
+    }
 
     /// <summary>
     /// The body's text around the matched terms; the body's opening when the terms matched only the title, heading,
@@ -27,7 +33,7 @@ internal sealed class SnippetCutter
     /// </summary>
     public string Cut(SectionColumns columns)
     {
-        var row = new Row(columns, _phrases);
+        var row = new Row(columns, _phrases, _firsts);
         if (row.Instances.Count == 0)
         {
             return "";
@@ -47,7 +53,7 @@ internal sealed class SnippetCutter
         private readonly List<FtsToken>[] _tokens;
         private readonly List<MatchPhrase> _phrases;
 
-        public Row(SectionColumns columns, List<MatchPhrase> phrases)
+        public Row(SectionColumns columns, List<MatchPhrase> phrases, SearchValues<char> firsts)
         {
             _phrases = phrases;
             _text = [columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body];
@@ -55,7 +61,7 @@ internal sealed class SnippetCutter
             for (var column = 0; column < _text.Length; column++)
             {
                 var tokens = new List<FtsToken>();
-                FtsTokenizer.Tokenize(_text[column], tokens);
+                FtsTokenizer.Tokenize(_text[column], tokens, firsts);
                 _tokens[column] = tokens;
                 for (var offset = 0; offset < tokens.Count; offset++)
                 {
