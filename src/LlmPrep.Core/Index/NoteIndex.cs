@@ -20,8 +20,8 @@ public sealed class NoteIndex : IDisposable
     // need; parses holds its parse (the parse cache: a note's fields and where each section's text lies, without the
     // text) apart, so reading every stamp to find what changed reads small rows only.
     // sections_fts is a contentless FTS5 table (rowid = sections.id): the index holds no copy of the text at all, the
-    // notes are the text. Snippets for a page of results are cut by FTS5 itself from the notes' text in a small
-    // temporary table, so they are exactly what snippet() gives. No prefix indexes: prefix queries scan the term range.
+    // notes are the text. Snippets for a page of results are cut from the notes' text by SnippetCutter, which tokenizes
+    // and marks it as FTS5's snippet() would. No prefix indexes: prefix queries scan the term range.
     private const string Schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE files(
@@ -48,22 +48,12 @@ public sealed class NoteIndex : IDisposable
         INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
         """;
 
-    /// <summary>
-    /// The page's rows with their text, for snippet(): same columns and tokenizer as <c>sections_fts</c>. The text sits
-    /// in a plain table the full-text table reads from, so clearing it after each page costs no second tokenizing.
-    /// </summary>
-    private const string SnippetTable = """
-        CREATE TEMP TABLE IF NOT EXISTS page_rows(id INTEGER PRIMARY KEY, title TEXT, heading TEXT, aliases TEXT, tags TEXT, body TEXT);
-        CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_text USING fts5(
-            title, heading, aliases, tags, body,
-            content='page_rows', content_rowid='id',
-            tokenize='porter unicode61 remove_diacritics 2');
-        """;
+    /// <summary>The bm25 column weights of the rank setting above: title, heading, aliases, tags, body.</summary>
+    private const string RankWeights = "10.0, 6.0, 8.0, 3.0, 1.0";
 
     private readonly string _path;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection _connection;
-    private bool _hasSnippetTable;
 
     private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
     {
@@ -117,7 +107,6 @@ public sealed class NoteIndex : IDisposable
             DisposeCommands();
             _connection.Dispose();
             _connection = CreateFresh(_path);
-            _hasSnippetTable = false;
             WasRebuilt = true;
             return SyncCore(corpus);
         }
@@ -178,15 +167,16 @@ public sealed class NoteIndex : IDisposable
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
 
-        // Rank first and cut the page, then build snippets for that page only: snippet() is the costly part.
+        // Rank first and cut the page, then cut snippets for that page only. bm25() called directly ranks as the
+        // table's rank setting does, without FTS5 running the query a second time in a nested statement to sort it.
         var command = Prepared($"""
             WITH page AS (
-                SELECT sections_fts.rowid AS id, sections_fts.rank AS score, count(*) OVER () AS total
+                SELECT sections_fts.rowid AS id, bm25(sections_fts, {RankWeights}) AS score
                 FROM sections_fts {(filter.IsEmpty ? "" : "JOIN sections s ON s.id = sections_fts.rowid JOIN files n ON n.id = s.file")}
                 WHERE {where}
-                ORDER BY sections_fts.rank
+                ORDER BY score
                 LIMIT $limit OFFSET $offset)
-            SELECT page.id, n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority, page.score, page.total
+            SELECT page.id, n.note_id, n.note_path, n.note_title, s.anchor, s.heading, n.section, n.level, n.priority, page.score
             FROM page
             JOIN sections s ON s.id = page.id
             JOIN files n ON n.id = s.file
@@ -194,7 +184,6 @@ public sealed class NoteIndex : IDisposable
             """, parameters);
 
         var page = new List<(long Id, IndexRow Row)>();
-        var total = -1;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -202,19 +191,18 @@ public sealed class NoteIndex : IDisposable
                 page.Add((reader.GetInt64(0), new IndexRow(
                     reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                     reader.GetString(6), reader.GetString(7), reader.GetString(8), "", reader.GetDouble(9))));
-                total = reader.GetInt32(10);
             }
         }
 
         var snippets = Snippets(corpus, match, page);
         var rows = page.Select(p => p.Row with { Snippet = snippets.GetValueOrDefault(p.Id, "") }).ToList();
 
-        // Past the last page the window count has no row to ride on.
-        return (rows, total >= 0 ? total : offset == 0 ? 0 : Count(match, filter));
+        // A first page that is not full holds every match; otherwise counting (without ranking) gives the total.
+        return (rows, offset == 0 && rows.Count < limit ? rows.Count : Count(match, filter));
     }
 
-    /// <summary>Cuts each page row's snippet from its section's text, by the same FTS5 snippet() the text would get in the index.</summary>
-    private Dictionary<long, string> Snippets(CorpusSnapshot corpus, string match, List<(long Id, IndexRow Row)> page)
+    /// <summary>Cuts each page row's snippet from its section's text, as FTS5's snippet() would over the index's columns.</summary>
+    private static Dictionary<long, string> Snippets(CorpusSnapshot corpus, string match, List<(long Id, IndexRow Row)> page)
     {
         var snippets = new Dictionary<long, string>();
         if (page.Count == 0)
@@ -222,60 +210,18 @@ public sealed class NoteIndex : IDisposable
             return snippets;
         }
 
-        if (!_hasSnippetTable)
-        {
-            Execute(_connection, SnippetTable);
-            _hasSnippetTable = true;
-        }
-
-        var insert = Prepared("INSERT INTO temp.page_rows(id, title, heading, aliases, tags, body) VALUES ($id, $title, $heading, $aliases, $tags, $body)", []);
+        var cutter = new SnippetCutter(match);
         foreach (var (id, row) in page)
         {
             var note = corpus.FindByPath(row.NotePath);
-            if (note?.FindSection(row.Anchor) is not { } section)
+            if (note?.FindSection(row.Anchor) is { } section)
             {
-                continue;
+                snippets[id] = cutter.Cut(SectionColumns.Of(note, section));
             }
-
-            var columns = SectionColumns.Of(note, section);
-            insert.Parameters.AddWithValue("$id", id);
-            insert.Parameters.AddWithValue("$title", columns.Title);
-            insert.Parameters.AddWithValue("$heading", columns.Heading);
-            insert.Parameters.AddWithValue("$aliases", columns.Aliases);
-            insert.Parameters.AddWithValue("$tags", columns.Tags);
-            insert.Parameters.AddWithValue("$body", columns.Body);
-            insert.ExecuteNonQuery();
-            insert.Parameters.Clear();
-        }
-
-        try
-        {
-            Prepared("INSERT INTO temp.page_text(rowid, title, heading, aliases, tags, body) SELECT id, title, heading, aliases, tags, body FROM temp.page_rows", []).ExecuteNonQuery();
-            var select = Prepared("""
-                SELECT rowid, snippet(page_text, 4, char(2), char(3), '…', 24), snippet(page_text, -1, char(2), char(3), '…', 24)
-                FROM temp.page_text WHERE page_text MATCH $match
-                """, [("$match", match)]);
-            using var reader = select.ExecuteReader();
-            while (reader.Read())
-            {
-                snippets[reader.GetInt64(0)] = BestSnippet(reader.GetString(1), reader.GetString(2));
-            }
-        }
-        finally
-        {
-            Prepared("INSERT INTO temp.page_text(page_text) VALUES ('delete-all')", []).ExecuteNonQuery();
-            Prepared("DELETE FROM temp.page_rows", []).ExecuteNonQuery();
         }
 
         return snippets;
     }
-
-    /// <summary>
-    /// The body's text around the matched terms; the body's opening when the terms matched only the title, heading,
-    /// aliases or tags (a sentence says more than a heading or an alias list); those columns only when the body is empty.
-    /// </summary>
-    private static string BestSnippet(string body, string any) =>
-        body.AsSpan().Trim("… \n").Length > 0 ? body : any;
 
     /// <summary>How many sections match, without ranking them.</summary>
     public int Count(string match, IndexFilter filter)
