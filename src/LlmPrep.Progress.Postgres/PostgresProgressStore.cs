@@ -137,14 +137,7 @@ public sealed class PostgresProgressStore : IProgressStore
     public IReadOnlyList<DateTimeOffset> ReviewTimes() => _database.Read(connection =>
     {
         using var command = Command(connection, null, "SELECT reviewed_at FROM llmprep.reviews WHERE user_id = @user ORDER BY reviewed_at, id");
-        using var reader = command.ExecuteReader();
-        var times = new List<DateTimeOffset>();
-        while (reader.Read())
-        {
-            times.Add(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
-        }
-
-        return (IReadOnlyList<DateTimeOffset>)times;
+        return ReviewRows.Times(command);
     });
 
     /// <summary>The view shares its database's connections; there is nothing of its own to release.</summary>

@@ -132,14 +132,7 @@ public sealed class ProgressStore : IProgressStore
     public IReadOnlyList<DateTimeOffset> ReviewTimes() => _database.Read(connection =>
     {
         using var command = Command(connection, null, "SELECT reviewed_at FROM reviews WHERE user_id = $user ORDER BY reviewed_at");
-        using var reader = command.ExecuteReader();
-        var times = new List<DateTimeOffset>();
-        while (reader.Read())
-        {
-            times.Add(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
-        }
-
-        return (IReadOnlyList<DateTimeOffset>)times;
+        return ReviewRows.Times(command);
     });
 
     public void Dispose()

@@ -53,6 +53,19 @@ public static class ReviewRows
     }
 
     /// <summary>A card memory from eight columns starting at <paramref name="first"/>: state, stability, difficulty, due, last review, step, reps, lapses.</summary>
+    /// <summary>The review times (the first column, Unix milliseconds) a command's rows hold, in their order.</summary>
+    public static IReadOnlyList<DateTimeOffset> Times(DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var times = new List<DateTimeOffset>();
+        while (reader.Read())
+        {
+            times.Add(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)));
+        }
+
+        return times;
+    }
+
     public static CardMemory Memory(DbDataReader reader, int first) => new(
         (CardState)reader.GetInt32(first),
         reader.GetDouble(first + 1),
