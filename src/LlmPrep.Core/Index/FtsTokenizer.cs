@@ -12,12 +12,22 @@ namespace LlmPrep.Core.Index;
 /// </summary>
 internal static class FtsTokenizer
 {
+    /// <summary>ASCII characters that separate tokens: every one but letters and digits.</summary>
+    private static readonly SearchValues<char> AsciiSeparators = SearchValues.Create(
+        Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiLetterOrDigit(c)).ToArray());
+
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
     /// <param name="firsts">
     /// When given, only tokens whose term starts with one of these chars are stemmed; the others get an empty term. Stemming
     /// changes only a token's ending, never its first char, so a term that must equal or start with one of a few known
     /// terms cannot come from any other token, and most of a text is never stemmed.
     /// </param>
+    /// <remarks>
+    /// Runs of ASCII separators and ASCII tokens are found with vectorized searches, and an ASCII token that is not
+    /// stemmed is never folded; a token that holds any other character takes the general path, code point by code point.
+    /// </remarks>
     public static void Tokenize(string text, List<FtsToken> tokens, SearchValues<char>? firsts = null)
     {
         Span<char> initial = stackalloc char[128];
@@ -25,51 +35,80 @@ internal static class FtsTokenizer
         var i = 0;
         while (true)
         {
-            while (true)
+            var skip = text.AsSpan(i).IndexOfAnyExcept(AsciiSeparators);
+            if (skip < 0)
             {
-                if (i >= text.Length)
-                {
-                    folded.Dispose();
-                    return;
-                }
+                break;
+            }
 
-                if (IsTokenChar(CodePointAt(text, i, out var length)))
-                {
-                    break;
-                }
-
+            i += skip;
+            if (text[i] >= 0x80 && !IsTokenChar(CodePointAt(text, i, out var length)))
+            {
                 i += length;
+                continue;
             }
 
             var start = i;
-            folded.Clear();
-            while (i < text.Length)
+            var run = text.AsSpan(i).IndexOfAnyExcept(AsciiLettersAndDigits);
+            var end = run < 0 ? text.Length : i + run;
+            if (end > start && (end == text.Length || text[end] < 0x80))
             {
-                var code = CodePointAt(text, i, out var length);
-                if (code < 0x80)
+                // A token of ASCII letters and digits only.
+                i = end;
+                if (firsts is not null && !firsts.Contains(char.ToLowerInvariant(text[start])))
                 {
-                    if (!char.IsAsciiLetterOrDigit((char)code))
-                    {
-                        break;
-                    }
-
-                    folded.Append(char.ToLowerInvariant((char)code));
-                }
-                else if (IsTokenChar(code) || IsDiacritic(code))
-                {
-                    folded.AppendUtf8(Fold(code));
-                }
-                else
-                {
-                    break;
+                    tokens.Add(new FtsToken(start, end, ""));
+                    continue;
                 }
 
-                i += length;
+                folded.Clear();
+                foreach (var c in text.AsSpan(start, end - start))
+                {
+                    folded.Append(char.ToLowerInvariant(c));
+                }
+            }
+            else
+            {
+                i = FoldToken(text, start, ref folded);
             }
 
             var term = folded.Text;
             tokens.Add(new FtsToken(start, i, firsts is null || firsts.Contains(term[0]) ? PorterStemmer.Stem(term) : ""));
         }
+
+        folded.Dispose();
+    }
+
+    /// <summary>Folds the token that starts at <paramref name="start"/> into <paramref name="folded"/>; returns where it ends.</summary>
+    private static int FoldToken(string text, int start, ref FoldBuffer folded)
+    {
+        folded.Clear();
+        var i = start;
+        while (i < text.Length)
+        {
+            var code = CodePointAt(text, i, out var length);
+            if (code < 0x80)
+            {
+                if (!char.IsAsciiLetterOrDigit((char)code))
+                {
+                    break;
+                }
+
+                folded.Append(char.ToLowerInvariant((char)code));
+            }
+            else if (IsTokenChar(code) || IsDiacritic(code))
+            {
+                folded.AppendUtf8(Fold(code));
+            }
+            else
+            {
+                break;
+            }
+
+            i += length;
+        }
+
+        return i;
     }
 
     /// <summary>The terms of <paramref name="text"/>, in order.</summary>
