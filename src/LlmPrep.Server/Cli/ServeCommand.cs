@@ -21,7 +21,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the MCP server over stdio (what assistants launch; the default command), or over HTTP.") { http, urls };
         command.SetAction((result, cancellationToken) => result.GetValue(http)
             ? RunHttpAsync(global.Settings(result), result.GetValue(urls)!, cancellationToken)
-            : RunAsync(global.Settings(result), cancellationToken));
+            : RunStdioAsync(result, global, cancellationToken));
         return command;
     }
 
@@ -44,6 +44,12 @@ internal static class ServeCommand
 
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    private static Task<int> RunStdioAsync(ParseResult result, GlobalOptions global, CancellationToken cancellationToken)
+    {
+        ProtocolMetadata.BuildInBackground();
+        return RunAsync(global.Settings(result), cancellationToken);
     }
 
     /// <summary>What a person who starts the server in a terminal sees: it waits for an assistant, and the CLI is elsewhere.</summary>
