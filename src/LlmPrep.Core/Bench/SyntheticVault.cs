@@ -6,7 +6,7 @@ namespace LlmPrep.Core.Bench;
 /// <summary>
 /// Writes a synthetic vault of markdown notes for speed measurements: ordinary front matter, headings, paragraphs,
 /// lists, code blocks, wiki and markdown links, flashcards in the Spaced Repetition syntax, and every tenth note a full
-/// corpus note (the corpus front matter and a quiz of five cards). Notes average about 3.5 KB with a long tail. Their
+/// corpus note (the corpus front matter and a quiz of five cards). Notes average about 4 KB with a long tail. Their
 /// words come from a <see cref="VaultLexicon"/>: each note has a topic (a real note) whose words it mostly uses, so word
 /// frequencies are those of real text rather than of a flat list. The same count, seed and lexicon always give
 /// byte-identical files: each note draws from its own seeded generator.
