@@ -41,7 +41,9 @@ echo "$bin ($("$bin" --version 2>/dev/null | head -n 1))"
 
 echo "== vault"
 vault="$scratch/vault-$notes-$seed"
-[ -d "$vault" ] || "$bin" bench --generate "$notes" --seed "$seed" --out "$vault"
+# Written afresh by this binary on every run (a few seconds), so the vault always comes from its generator.
+rm -rf "$vault"
+"$bin" bench --generate "$notes" --seed "$seed" --out "$vault"
 echo "$vault: $(find "$vault" -name '*.md' | wc -l) notes, $(du -sb "$vault" | cut -f1) bytes"
 
 # Each tool keeps its index in its own folder: qmd's config and cache through XDG, llmprep's through --data-dir.

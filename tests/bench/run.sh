@@ -28,7 +28,7 @@ echo "== llmprep bench on the bundled corpus"
 code=$?
 cat "$work/bench.txt"
 check "bench exits 0" '[ "$code" -eq 0 ]'
-for line in "corpus " "parse " "index cold " "index warm " "index change " "search (" "slowest " "grade (" "start (spawn to initialize answered)"; do
+for line in "corpus " "parse " "index cold " "index warm " "index change " "matches " "search (" "slowest " "grade (" "start (spawn to initialize answered)"; do
     check "bench prints '$line'" 'grep -q "^$line" "$work/bench.txt"'
 done
 

@@ -6,6 +6,7 @@ using LlmPrep.Core.Bench;
 using LlmPrep.Core.Corpus;
 using LlmPrep.Core.Quiz;
 using LlmPrep.Core.Search;
+using LlmPrep.Server.Hosting;
 
 namespace LlmPrep.Server.Cli;
 
@@ -17,13 +18,7 @@ namespace LlmPrep.Server.Cli;
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Queries =
-    [
-        "reciprocal rank fusion", "kv cache memory", "lora rank alpha", "hnsw", "\"chain of thought\"", "prompt injection defence",
-        "speculative decoding", "bm25 k1", "ragas faithfulness", "embed*", "agent -memory", "positional encoding rope",
-        "quantization int4 gguf", "llm as a judge bias", "continuous batching", "what is the model context protocol",
-        "dpo loss", "semantic cache threshold", "cross-encoder reranking latency", "asyncio gather semaphore",
-    ];
+    private static IReadOnlyList<string> Queries => BenchQueries.All;
 
     public static Command Create(GlobalOptions global)
     {
@@ -55,8 +50,15 @@ internal static class BenchCommand
             return 2;
         }
 
+        if (!Directory.Exists(ServerSettings.BundledCorpusDirectory))
+        {
+            Console.Error.WriteLine($"llmprep: --generate draws its words from the bundled corpus, which is not at '{ServerSettings.BundledCorpusDirectory}'");
+            return 2;
+        }
+
         var clock = Stopwatch.StartNew();
-        var vault = SyntheticVault.Write(directory, count, seed);
+        var words = VaultLexicon.From(CorpusLoader.Load([new CorpusRoot(ServerSettings.BundledRootName, ServerSettings.BundledCorpusDirectory)]).Notes);
+        var vault = SyntheticVault.Write(directory, count, seed, words);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"vault        {vault.Notes} notes ({vault.CorpusNotes} with corpus front matter and a quiz), {vault.Bytes / 1024.0 / 1024.0:F1} MB, {vault.Bytes / vault.Notes} bytes a note, seed {seed}, in {clock.Elapsed.TotalSeconds:F1} s"));
         Console.WriteLine($"written to   {directory}");
@@ -129,10 +131,11 @@ internal static class BenchCommand
 
     private static void Searches(StudyLibrary library, int iterations)
     {
-        foreach (var query in Queries)
-        {
-            library.Search(new SearchRequest(query));
-        }
+        var sections = library.Corpus.Notes.Sum(n => n.Sections.Count);
+        var matched = Queries.Select(query => library.Search(new SearchRequest(query))).ToList();
+        var shares = matched.Select(r => 100.0 * r.Total / Math.Max(1, sections)).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"matches      {Median(shares):F2}% of {sections} sections a query, median ({matched.Count(r => r.MatchMode == "any")} widened to any word): {string.Join(", ", Queries.Zip(matched, (q, r) => $"{q} {r.Total}"))}"));
 
         var searches = new List<double>();
         var perQuery = Queries.ToDictionary(q => q, _ => new List<double>());
