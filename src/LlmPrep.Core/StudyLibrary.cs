@@ -112,6 +112,7 @@ public sealed class StudyLibrary : IDisposable
             };
             index.KeepCounts(scan.MissingRoots.Count == 0 ? CorpusCounts.Of(corpus) : null);
             corpus.ReleaseBodies();
+            LoadedHeap.Compact(corpus);
             return new StudyLibrary(options, corpus, index, sync, loadTime, null);
         }
         catch (Exception ex) when (IsStorageError(ex))

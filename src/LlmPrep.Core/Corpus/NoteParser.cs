@@ -256,9 +256,10 @@ public static partial class NoteParser
 
             var next = i + 1 < headings.Count ? headings[i + 1].Start : body.Length;
             var end = headings.Skip(i + 1).FirstOrDefault(h => h.Depth <= heading.Depth)?.Start ?? body.Length;
-            var anchor = Slug.Unique(Slug.From(heading.Text), taken);
+            var slug = Slug.From(heading.Text);
+            var anchor = Slug.Unique(slug, taken);
             sections.Add(new NoteSection(
-                anchor,
+                anchor == slug ? null : anchor,
                 heading.Text,
                 heading.Depth,
                 heading.Line,

@@ -8,6 +8,7 @@ namespace LlmPrep.Core.Corpus;
 public sealed record NoteSection
 {
     private readonly NoteBody _body;
+    private readonly string? _anchor;
 
     /// <param name="anchor">Stable slug of the heading, unique within the note ("" for the title).</param>
     /// <param name="heading">The heading text.</param>
@@ -20,9 +21,10 @@ public sealed record NoteSection
     {
     }
 
-    internal NoteSection(string anchor, string heading, int depth, int line, NoteBody body, TextRange markdown, TextRange? leadText, TextRange ownText)
+    /// <param name="anchor">The anchor, or null when it is the heading's slug (worked out when asked for, not held).</param>
+    internal NoteSection(string? anchor, string heading, int depth, int line, NoteBody body, TextRange markdown, TextRange? leadText, TextRange ownText)
     {
-        Anchor = anchor;
+        _anchor = anchor;
         Heading = heading;
         Depth = depth;
         Line = line;
@@ -33,7 +35,10 @@ public sealed record NoteSection
     }
 
     /// <summary>Stable slug of the heading, unique within the note ("" for the title).</summary>
-    public string Anchor { get; }
+    public string Anchor => _anchor ?? Slug.From(Heading);
+
+    /// <summary>True when the anchor is the heading's slug (not made unique with a number).</summary>
+    internal bool AnchorIsSlug => _anchor is null;
 
     /// <summary>The heading text.</summary>
     public string Heading { get; }

@@ -9,7 +9,7 @@ namespace LlmPrep.Core.Corpus;
 /// </summary>
 internal static class ParsedFileCodec
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     public static byte[] Encode(ParsedFile parsed)
     {
@@ -40,7 +40,8 @@ internal static class ParsedFileCodec
     /// <param name="data">Bytes written by <see cref="Encode"/>.</param>
     /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
     /// <param name="fullPath">Where the note's body can be read from.</param>
-    public static ParsedFile? Decode(byte[] data, NoteFile stamp, string fullPath)
+    /// <param name="pool">Shares the strings many notes repeat (section folders, tags, headings, link targets) across the notes it decodes.</param>
+    public static ParsedFile? Decode(byte[] data, NoteFile stamp, string fullPath, StringPool? pool = null)
     {
         try
         {
@@ -50,8 +51,9 @@ internal static class ParsedFileCodec
                 return null;
             }
 
-            var note = reader.ReadBoolean() ? ReadNote(reader, fullPath, stamp.Hash) : null;
-            var problems = new CorpusProblem[reader.Read7BitEncodedInt()];
+            var note = reader.ReadBoolean() ? ReadNote(reader, fullPath, stamp.Hash, pool ?? new StringPool()) : null;
+            var count = reader.Read7BitEncodedInt();
+            var problems = count == 0 ? [] : new CorpusProblem[count];
             for (var i = 0; i < problems.Length; i++)
             {
                 problems[i] = new CorpusProblem(reader.ReadString(), reader.Read7BitEncodedInt(), (ProblemSeverity)reader.ReadByte(), reader.ReadString());
@@ -84,7 +86,13 @@ internal static class ParsedFileCodec
         writer.Write7BitEncodedInt(note.Sections.Count);
         foreach (var section in note.Sections)
         {
-            writer.Write(section.Anchor);
+            // An anchor that is its heading's slug is not stored, nor held once read (it is worked out when asked for).
+            writer.Write(!section.AnchorIsSlug);
+            if (!section.AnchorIsSlug)
+            {
+                writer.Write(section.Anchor);
+            }
+
             writer.Write(section.Heading);
             writer.Write7BitEncodedInt(section.Depth);
             writer.Write7BitEncodedInt(section.Line);
@@ -105,7 +113,12 @@ internal static class ParsedFileCodec
             writer.Write(card.NoteId);
             writer.Write(card.Question);
             writer.Write(card.Answer);
-            WriteList(writer, card.KeyPoints);
+            writer.Write(card.KeyPointsFromAnswer);
+            if (!card.KeyPointsFromAnswer)
+            {
+                WriteList(writer, card.KeyPoints);
+            }
+
             writer.Write7BitEncodedInt(card.Line);
         }
 
@@ -123,15 +136,15 @@ internal static class ParsedFileCodec
         }
     }
 
-    private static Note ReadNote(BinaryReader reader, string fullPath, string hash)
+    private static Note ReadNote(BinaryReader reader, string fullPath, string hash, StringPool pool)
     {
         var id = reader.ReadString();
         var title = reader.ReadString();
-        var section = reader.ReadString();
+        var section = pool.Share(reader.ReadString());
         var level = (NoteLevel)reader.ReadByte();
         var priority = (NotePriority)reader.ReadByte();
         var minutes = reader.Read7BitEncodedInt();
-        var tags = ReadList(reader);
+        var tags = ReadList(reader, pool);
         var aliases = ReadList(reader);
         var summary = reader.ReadString();
         var path = reader.ReadString();
@@ -142,8 +155,9 @@ internal static class ParsedFileCodec
         var sections = new NoteSection[reader.Read7BitEncodedInt()];
         for (var i = 0; i < sections.Length; i++)
         {
-            var anchor = reader.ReadString();
+            var anchor = reader.ReadBoolean() ? reader.ReadString() : null;
             var heading = reader.ReadString();
+            heading = heading == title ? title : pool.Share(heading);
             var depth = reader.Read7BitEncodedInt();
             var line = reader.Read7BitEncodedInt();
             var markdown = ReadRange(reader);
@@ -154,13 +168,17 @@ internal static class ParsedFileCodec
         var cards = new QuizCard[reader.Read7BitEncodedInt()];
         for (var i = 0; i < cards.Length; i++)
         {
-            cards[i] = new QuizCard(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadList(reader), reader.Read7BitEncodedInt());
+            var (cardId, noteId, question, answer) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+            noteId = noteId == id ? id : noteId;
+            cards[i] = reader.ReadBoolean()
+                ? QuizCard.FromAnswer(cardId, noteId, question, answer, reader.Read7BitEncodedInt())
+                : new QuizCard(cardId, noteId, question, answer, ReadList(reader), reader.Read7BitEncodedInt());
         }
 
         var links = new NoteLink[reader.Read7BitEncodedInt()];
         for (var i = 0; i < links.Length; i++)
         {
-            links[i] = new NoteLink(reader.ReadString(), reader.ReadBoolean() ? reader.ReadString() : null, reader.Read7BitEncodedInt());
+            links[i] = new NoteLink(pool.Share(reader.ReadString()), reader.ReadBoolean() ? reader.ReadString() : null, reader.Read7BitEncodedInt());
         }
 
         return new Note
@@ -193,12 +211,18 @@ internal static class ParsedFileCodec
         }
     }
 
-    private static string[] ReadList(BinaryReader reader)
+    private static string[] ReadList(BinaryReader reader, StringPool? pool = null)
     {
-        var values = new string[reader.Read7BitEncodedInt()];
+        var count = reader.Read7BitEncodedInt();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var values = new string[count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = reader.ReadString();
+            values[i] = pool is null ? reader.ReadString() : pool.Share(reader.ReadString());
         }
 
         return values;

@@ -7,4 +7,22 @@ namespace LlmPrep.Core.Corpus;
 /// <param name="Answer">The reference answer.</param>
 /// <param name="KeyPoints">What a grader checks for.</param>
 /// <param name="Line">1-based line of the question in the file.</param>
-public sealed record QuizCard(string Id, string NoteId, string Question, string Answer, IReadOnlyList<string> KeyPoints, int Line);
+public sealed record QuizCard(string Id, string NoteId, string Question, string Answer, IReadOnlyList<string> KeyPoints, int Line)
+{
+    private readonly IReadOnlyList<string>? _keyPoints = KeyPoints;
+
+    /// <summary>What a grader checks for: the card's own key points, or for a card that has none (a vault card) the
+    /// answer's sentences, worked out from the answer each time they are asked for rather than held.</summary>
+    public IReadOnlyList<string> KeyPoints
+    {
+        get => _keyPoints ?? SpacedRepetitionCards.KeyPointsOf(Answer);
+        init => _keyPoints = value;
+    }
+
+    /// <summary>True when the key points are the answer's sentences rather than the card's own.</summary>
+    internal bool KeyPointsFromAnswer => _keyPoints is null;
+
+    /// <summary>A card without key points of its own: a grader checks the answer's sentences.</summary>
+    internal static QuizCard FromAnswer(string id, string noteId, string question, string answer, int line) =>
+        new(id, noteId, question, answer, null!, line);
+}

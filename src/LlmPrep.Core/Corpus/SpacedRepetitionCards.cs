@@ -46,7 +46,9 @@ public static partial class SpacedRepetitionCards
             }
 
             var id = $"{noteId}/{Slug.Unique(Slug.From(question), taken)}";
-            cards.Add(new QuizCard(id, noteId, question, answer, keyPoints ?? KeyPointsOf(answer), line + lineOffset + 1));
+            cards.Add(keyPoints is null
+                ? QuizCard.FromAnswer(id, noteId, question, answer, line + lineOffset + 1)
+                : new QuizCard(id, noteId, question, answer, keyPoints, line + lineOffset + 1));
         }
 
         for (var i = 0; i < lines.Length; i++)
@@ -174,7 +176,7 @@ public static partial class SpacedRepetitionCards
     private static string WithoutDeckTags(string text) => DeckTag().Replace(text, "").Trim();
 
     /// <summary>Vault cards carry no key points, so the answer's sentences (or the answer itself) stand in for them.</summary>
-    private static List<string> KeyPointsOf(string answer)
+    internal static List<string> KeyPointsOf(string answer)
     {
         var sentences = Sentence().Split(answer)
             .Select(s => s.Trim().TrimStart('-', '*', ' '))

@@ -29,6 +29,7 @@ internal sealed class IndexParseCache(SqliteConnection connection) : IParseCache
         }
 
         var filled = 0;
+        var pool = new StringPool();
         var batch = new List<Row>(BatchSize);
         Task decoding = Task.CompletedTask;
         try
@@ -49,7 +50,7 @@ internal sealed class IndexParseCache(SqliteConnection connection) : IParseCache
                 {
                     decoding.Wait();
                     var full = batch;
-                    decoding = Task.Run(() => Interlocked.Add(ref filled, Decode(full, files, parses)));
+                    decoding = Task.Run(() => Interlocked.Add(ref filled, Decode(full, files, parses, pool)));
                     batch = new List<Row>(BatchSize);
                 }
             }
@@ -60,16 +61,16 @@ internal sealed class IndexParseCache(SqliteConnection connection) : IParseCache
         }
 
         decoding.Wait();
-        return filled + Decode(batch, files, parses);
+        return filled + Decode(batch, files, parses, pool);
     }
 
-    private static int Decode(List<Row> rows, IReadOnlyList<ScannedFile> files, ParsedFile?[] parses)
+    private static int Decode(List<Row> rows, IReadOnlyList<ScannedFile> files, ParsedFile?[] parses, StringPool pool)
     {
         var filled = 0;
         Parallel.ForEach(rows, row =>
         {
             var file = files[row.Slot];
-            var parsed = ParsedFileCodec.Decode(row.Data, new NoteFile(file.Key, file.Size, file.ModifiedTicks, row.Hash, null), file.FullPath);
+            var parsed = ParsedFileCodec.Decode(row.Data, new NoteFile(file.Key, file.Size, file.ModifiedTicks, row.Hash, null), file.FullPath, pool);
             if (parsed is not null)
             {
                 parses[row.Slot] = parsed;

@@ -1,0 +1,20 @@
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>
+/// Loading a large vault leaves much garbage behind (the parse cache's bytes, the scan, transient strings) spread
+/// between the notes that stay. One compacting collection once it has loaded packs what stays and gives the rest back
+/// to the operating system, so the memory held while serving is about what the notes need.
+/// </summary>
+internal static class LoadedHeap
+{
+    /// <summary>Below this many notes the garbage is too small to be worth a full collection.</summary>
+    public const int CompactFrom = 5_000;
+
+    public static void Compact(CorpusSnapshot corpus)
+    {
+        if (corpus.Notes.Count >= CompactFrom)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+}
