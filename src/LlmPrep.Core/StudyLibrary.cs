@@ -103,9 +103,20 @@ public sealed class StudyLibrary : IDisposable
             var check = Stopwatch.StartNew();
             var unchanged = index.Matches(scan);
             var checkTime = check.Elapsed;
-            corpus = CorpusLoader.Load(scan, null, index.WasRebuilt ? null : index.ParseCache);
-            loadTime = clock.Elapsed - checkTime;
-            var sync = (unchanged ? index.Unchanged(scan.Files.Count, checkTime) : index.Sync(corpus)) with
+            SyncReport sync;
+            if (!unchanged && index.IsEmpty())
+            {
+                // A full build writes each file as soon as it is parsed, while the rest are parsed on the other cores.
+                (corpus, sync, loadTime) = index.Build(scan.Files.Count, parsed => CorpusLoader.Load(scan, null, null, parsed));
+            }
+            else
+            {
+                corpus = CorpusLoader.Load(scan, null, index.WasRebuilt ? null : index.ParseCache);
+                loadTime = clock.Elapsed - checkTime;
+                sync = unchanged ? index.Unchanged(scan.Files.Count, checkTime) : index.Sync(corpus);
+            }
+
+            sync = sync with
             {
                 Parsed = corpus.ParsedCount,
                 FromCache = corpus.CachedCount,

@@ -17,7 +17,9 @@ public static class CorpusLoader
     /// <param name="previous">An earlier snapshot of the same roots, whose parses of unchanged files are reused.</param>
     /// <param name="cache">The parse cache kept beside the index: asked for the parses of the files the previous
     /// snapshot did not have, by key, size and modification time, before any file is opened.</param>
-    internal static CorpusSnapshot Load(CorpusScan scan, CorpusSnapshot? previous, IParseCache? cache)
+    /// <param name="onParsed">Told of each file's parse as soon as it is ready (from any thread, in no order), with
+    /// the file's place in <paramref name="scan"/>.</param>
+    internal static CorpusSnapshot Load(CorpusScan scan, CorpusSnapshot? previous, IParseCache? cache, Action<int, ParsedFile>? onParsed = null)
     {
         var problems = scan.MissingRoots
             .Select(root => new CorpusProblem(root.Directory, 0, ProblemSeverity.Error, $"corpus root '{root.Name}' does not exist"))
@@ -41,17 +43,33 @@ public static class CorpusLoader
 
         var cached = cache?.Fill(found, parsedFiles) ?? 0;
         var toParse = Enumerable.Range(0, found.Count).Where(i => parsedFiles[i] is null).ToList();
+        if (onParsed is not null)
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (parsedFiles[i] is { } known)
+                {
+                    onParsed(i, known);
+                }
+            }
+        }
 
         // A large vault's text is not held all at once: past a few thousand files each body is let go once parsed
         // (held weakly), and the index reads it again from the file if the collector took it.
         var release = toParse.Count > ReleaseAfter;
         if (toParse.Count > 1)
         {
-            Parallel.ForEach(toParse, i => parsedFiles[i] = ReadAndParse(found[i], release));
+            Parallel.ForEach(toParse, i => Parse(i));
         }
         else
         {
-            toParse.ForEach(i => parsedFiles[i] = ReadAndParse(found[i], release));
+            toParse.ForEach(Parse);
+        }
+
+        void Parse(int i)
+        {
+            parsedFiles[i] = ReadAndParse(found[i], release);
+            onParsed?.Invoke(i, parsedFiles[i]!);
         }
 
         var parses = new Dictionary<string, ParsedFile>(found.Count, StringComparer.Ordinal);

@@ -317,18 +317,14 @@ public sealed class NoteIndex : IDisposable
 
         if (bulk)
         {
-            // Fewer merges while inserting; one optimize at the end leaves a single segment, the fastest to search.
-            // A large in-memory term buffer writes a few large segments instead of one per megabyte of text, so a
-            // big vault's build spends its time tokenizing, not merging segments over and over.
-            Execute(_connection, "PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF; PRAGMA cache_size=-65536;"
-                + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 8);"
-                + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {BulkHashSize});");
+            BeginBulk();
         }
 
         int added = 0, updated = 0, touched = 0, unchanged = 0, removed = 0;
         using (var transaction = _connection.BeginTransaction())
         {
             var statements = new Statements(_connection, transaction);
+            var writes = new List<(NoteFile File, bool Replaces, ParsedFile? Parse)>();
             foreach (var file in corpus.Files)
             {
                 if (known.Remove(file.Key, out var stamp))
@@ -346,19 +342,27 @@ public sealed class NoteIndex : IDisposable
                         continue;
                     }
 
-                    statements.DeleteSections(file.Key);
                     updated++;
+                    writes.Add((file, true, corpus.Parses.GetValueOrDefault(file.Key)));
                 }
                 else
                 {
                     added++;
+                    writes.Add((file, false, corpus.Parses.GetValueOrDefault(file.Key)));
                 }
+            }
 
-                var parse = corpus.Parses.GetValueOrDefault(file.Key);
-                var id = statements.Stamp(file, parse is null ? null : ParsedFileCodec.Encode(parse));
-                if (file.Note is { } note)
+            using (var prepared = new PreparedFiles(writes, writes.Count >= PreparedFiles.Overlapped))
+            {
+                foreach (var file in prepared.InOrder())
                 {
-                    statements.InsertSections(id, note);
+                    if (file.Replaces)
+                    {
+                        statements.DeleteSections(file.File.Key);
+                    }
+
+                    var id = statements.Stamp(file.File, file.Parse);
+                    statements.InsertSections(id, file.Sections);
                 }
             }
 
@@ -371,8 +375,7 @@ public sealed class NoteIndex : IDisposable
 
             if (bulk)
             {
-                Execute(_connection, "INSERT INTO sections_fts(sections_fts) VALUES ('optimize'); INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 4);"
-                    + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {DefaultHashSize});", transaction);
+                FinishBulk(transaction);
             }
 
             Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
@@ -387,6 +390,131 @@ public sealed class NoteIndex : IDisposable
         return new SyncReport(added, updated, touched, removed, unchanged, WasRebuilt, SectionCount(), clock.Elapsed);
     }
 
+    /// <summary>
+    /// Builds the index from nothing while <paramref name="load"/> reads and parses the corpus: each file is written as
+    /// soon as it and the files before it are parsed, so the index's single writing thread starts at once instead of
+    /// after the last parse. Returns the loaded corpus, the sync's report and when the load was done.
+    /// </summary>
+    /// <param name="fileCount">How many files the load parses (its scan's files).</param>
+    /// <param name="load">Loads the corpus, telling the callback of each file's parse with its place in the scan.</param>
+    internal (CorpusSnapshot Corpus, SyncReport Sync, TimeSpan LoadTime) Build(int fileCount, Func<Action<int, ParsedFile>, CorpusSnapshot> load)
+    {
+        var clock = Stopwatch.StartNew();
+        var feed = new ParseFeed(fileCount);
+        var loading = Task.Run(() =>
+        {
+            try
+            {
+                return (Corpus: load(feed.Put), Elapsed: clock.Elapsed);
+            }
+            finally
+            {
+                feed.Complete();
+            }
+        });
+
+        try
+        {
+            var sync = BuildCore(feed, loading, clock);
+            var (corpus, loadTime) = loading.GetAwaiter().GetResult();
+            return (corpus, sync, loadTime);
+        }
+        catch (SqliteException) when (_path != ":memory:")
+        {
+            // Corrupted under us: start over from the loaded notes, as Sync does.
+            var (corpus, loadTime) = loading.GetAwaiter().GetResult();
+            DisposeCommands();
+            _connection.Dispose();
+            _connection = CreateFresh(_path);
+            WasRebuilt = true;
+            return (corpus, SyncCore(corpus), loadTime);
+        }
+    }
+
+    /// <summary>True when the index holds no file at all (a full build writes it from nothing).</summary>
+    internal bool IsEmpty()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT NOT EXISTS (SELECT 1 FROM files)";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    private SyncReport BuildCore(ParseFeed feed, Task<(CorpusSnapshot Corpus, TimeSpan Elapsed)> loading, Stopwatch clock)
+    {
+        BeginBulk();
+        CorpusSnapshot corpus;
+        using (var transaction = _connection.BeginTransaction())
+        {
+            var statements = new Statements(_connection, transaction);
+            var fed = new NoteFile?[feed.Count];
+            IEnumerable<(NoteFile File, bool Replaces, ParsedFile? Parse)> Fed()
+            {
+                for (var i = 0; i < feed.Count; i++)
+                {
+                    if (feed.Take(i) is not { } parsed)
+                    {
+                        yield break;
+                    }
+
+                    fed[i] = parsed.File;
+                    yield return (parsed.File, false, parsed);
+                }
+            }
+
+            using (var prepared = new PreparedFiles(Fed(), feed.Count >= PreparedFiles.Overlapped))
+            {
+                foreach (var file in prepared.InOrder())
+                {
+                    var id = statements.Stamp(file.File, file.Parse);
+                    statements.InsertSections(id, file.Sections);
+                }
+            }
+
+            // A failed load ends the feed early and fails here. Once loaded, a note the loader skipped (its id or path
+            // taken by an earlier one) was written as parsed: its file is written again as the corpus holds it.
+            corpus = loading.GetAwaiter().GetResult().Corpus;
+            var skipped = corpus.Files
+                .Where((file, i) => !ReferenceEquals(file, fed[i]))
+                .Select(file => (file, true, corpus.Parses.GetValueOrDefault(file.Key)))
+                .ToList();
+            using (var prepared = new PreparedFiles(skipped, false))
+            {
+                foreach (var file in prepared.InOrder())
+                {
+                    statements.DeleteSections(file.File.Key);
+                    var id = statements.Stamp(file.File, file.Parse);
+                    statements.InsertSections(id, file.Sections);
+                }
+            }
+
+            FinishBulk(transaction);
+            Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
+            transaction.Commit();
+        }
+
+        Execute(_connection, JournalPragmas);
+        return new SyncReport(corpus.Files.Count, 0, 0, 0, 0, WasRebuilt, SectionCount(), clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Building from nothing: the index is a cache rebuilt on any fault, so it is written without a journal and without
+    /// waiting for the disk (the schema mark is written last, so an interrupted build is started over). Fewer merges
+    /// while inserting, and a large in-memory term buffer that writes a few large segments instead of one per megabyte
+    /// of text.
+    /// </summary>
+    private void BeginBulk() =>
+        Execute(_connection, "PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF; PRAGMA cache_size=-65536;"
+            + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 8);"
+            + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {BulkHashSize});");
+
+    /// <summary>One optimize leaves a single segment, the fastest to search; then the settings for edits.</summary>
+    private void FinishBulk(SqliteTransaction transaction)
+    {
+        Execute(_connection, "INSERT INTO sections_fts(sections_fts) VALUES ('optimize');"
+            + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 4);"
+            + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {DefaultHashSize});", transaction);
+    }
+
     private static bool IsUnchanged(IReadOnlyList<NoteFile> files, Dictionary<string, (long Size, long Mtime, string Hash)> known) =>
         files.Count == known.Count
         && files.All(f => known.TryGetValue(f.Key, out var stamp) && stamp.Size == f.Size && stamp.Mtime == f.ModifiedTicks);
@@ -396,8 +524,23 @@ public sealed class NoteIndex : IDisposable
 
     private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;";
 
+    /// <summary>
+    /// SQLite keeps statistics of its memory use by default, taking a lock around every allocation, and a full build
+    /// allocates for every term it buffers. Turned off before the first connection (once SQLite has started, the
+    /// setting is refused and nothing changes).
+    /// </summary>
+    private static readonly int MemoryStatistics = TurnOffMemoryStatistics();
+
+    private static int TurnOffMemoryStatistics()
+    {
+        const int SqliteConfigMemStatus = 9;
+        SQLitePCL.Batteries_V2.Init();
+        return SQLitePCL.raw.sqlite3_config(SqliteConfigMemStatus, 0);
+    }
+
     private static SqliteConnection Connect(string path, bool journal = true)
     {
+        _ = MemoryStatistics;
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -539,19 +682,15 @@ public sealed class NoteIndex : IDisposable
             Run(_deleteFile, key);
         }
 
-        public void InsertSections(long file, Note note)
+        public void InsertSections(long file, IReadOnlyList<PreparedSection> sections)
         {
-            // Held while the note's sections are written: a body let go after parsing is then read from its file once.
-            var body = note.BodySource?.Text;
-            foreach (var section in note.Sections)
+            foreach (var section in sections)
             {
-                Bind(_insert, file, section.Anchor, section.Anchor.Length == 0 ? "" : section.Heading);
+                Bind(_insert, file, section.Anchor, section.Heading);
                 var id = (long)_insert.ExecuteScalar()!;
-                var columns = SectionColumns.Of(note, section);
+                var columns = section.Columns;
                 Run(_insertText, id, columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body);
             }
-
-            GC.KeepAlive(body);
         }
 
         private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
