@@ -356,13 +356,7 @@ public sealed class NoteIndex : IDisposable
             {
                 foreach (var file in prepared.InOrder())
                 {
-                    if (file.Replaces)
-                    {
-                        statements.DeleteSections(file.File.Key);
-                    }
-
-                    var id = statements.Stamp(file.File, file.Parse);
-                    statements.InsertSections(id, file.Sections);
+                    statements.Write(file);
                 }
             }
 
@@ -465,8 +459,7 @@ public sealed class NoteIndex : IDisposable
             {
                 foreach (var file in prepared.InOrder())
                 {
-                    var id = statements.Stamp(file.File, file.Parse);
-                    statements.InsertSections(id, file.Sections);
+                    statements.Write(file);
                 }
             }
 
@@ -481,9 +474,7 @@ public sealed class NoteIndex : IDisposable
             {
                 foreach (var file in prepared.InOrder())
                 {
-                    statements.DeleteSections(file.File.Key);
-                    var id = statements.Stamp(file.File, file.Parse);
-                    statements.InsertSections(id, file.Sections);
+                    statements.Write(file);
                 }
             }
 
@@ -682,7 +673,18 @@ public sealed class NoteIndex : IDisposable
             Run(_deleteFile, key);
         }
 
-        public void InsertSections(long file, IReadOnlyList<PreparedSection> sections)
+        /// <summary>Writes one file: its stamp and parse, and its sections in place of the ones an older version left.</summary>
+        public void Write(PreparedFile file)
+        {
+            if (file.Replaces)
+            {
+                DeleteSections(file.File.Key);
+            }
+
+            InsertSections(Stamp(file.File, file.Parse), file.Sections);
+        }
+
+        private void InsertSections(long file, IReadOnlyList<PreparedSection> sections)
         {
             foreach (var section in sections)
             {
