@@ -58,7 +58,7 @@ internal static class ServeCommand
 
     public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
     {
-        var (input, output) = StdioStreams.Open();
+        var (input, output) = (Console.OpenStandardInput(), Console.OpenStandardOutput());
         if (!Console.IsInputRedirected)
         {
             Console.Error.WriteLine(TerminalHint);

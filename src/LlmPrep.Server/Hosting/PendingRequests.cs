@@ -1,15 +1,21 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
 namespace LlmPrep.Server.Hosting;
 
 /// <summary>
-/// Counts the JSON-RPC requests read from stdin that have not been answered on stdout yet, so the server can hold
-/// back stdin's end until every request piped in before it has its answer.
+/// The JSON-RPC requests read from stdin that have not been answered on stdout yet, so the server can hold back
+/// stdin's end until every request piped in before it has its answer.
 /// </summary>
 internal sealed class PendingRequests
 {
+    private static readonly JsonTypeInfo<CancelledNotificationParams> CancelledType =
+        (JsonTypeInfo<CancelledNotificationParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CancelledNotificationParams));
+
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _open = [];
+    private readonly HashSet<RequestId> _open = [];
     private TaskCompletionSource _drained = NewDrained(completed: true);
 
     public int Count
@@ -23,11 +29,28 @@ internal sealed class PendingRequests
         }
     }
 
-    /// <summary>A line read from stdin: a request (method and id) opens one.</summary>
-    public void Read(ReadOnlySpan<byte> line) => Track(line, request: true);
+    /// <summary>A message read from stdin: a request opens one; a cancellation closes the request it names, which gets no answer.</summary>
+    public void Read(JsonRpcMessage message)
+    {
+        switch (message)
+        {
+            case JsonRpcRequest request:
+                Open(request.Id);
+                break;
+            case JsonRpcNotification { Method: NotificationMethods.CancelledNotification } notification when CancelledId(notification) is { } id:
+                Close(id);
+                break;
+        }
+    }
 
-    /// <summary>A line written to stdout: a response (id, no method) closes its request.</summary>
-    public void Written(ReadOnlySpan<byte> line) => Track(line, request: false);
+    /// <summary>A message written to stdout: a response or an error closes its request.</summary>
+    public void Answered(JsonRpcMessage message)
+    {
+        if (message is JsonRpcResponse or JsonRpcError)
+        {
+            Close(((JsonRpcMessageWithId)message).Id);
+        }
+    }
 
     /// <summary>Completes when no request is open.</summary>
     public Task DrainedAsync()
@@ -38,96 +61,33 @@ internal sealed class PendingRequests
         }
     }
 
-    private void Track(ReadOnlySpan<byte> line, bool request)
+    private void Open(RequestId id)
     {
-        // A cancelled request gets no answer (notifications/cancelled names it): it is no longer waited for.
-        if (request && Cancelled(line) is { } cancelled)
-        {
-            lock (_gate)
-            {
-                if (_open.Remove(cancelled) && _open.Count == 0)
-                {
-                    _drained.TrySetResult();
-                }
-            }
-
-            return;
-        }
-
-        if (Id(line, request) is not { } id)
-        {
-            return;
-        }
-
         lock (_gate)
         {
-            if (request && _open.Add(id) && _open.Count == 1)
+            if (_open.Add(id) && _open.Count == 1)
             {
                 _drained = NewDrained(completed: false);
             }
-            else if (!request && _open.Remove(id) && _open.Count == 0)
+        }
+    }
+
+    private void Close(RequestId id)
+    {
+        lock (_gate)
+        {
+            if (_open.Remove(id) && _open.Count == 0)
             {
                 _drained.TrySetResult();
             }
         }
     }
 
-    private static string? Id(ReadOnlySpan<byte> line, bool request)
+    private static RequestId? CancelledId(JsonRpcNotification notification)
     {
         try
         {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            string? id = null;
-            var hasMethod = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var name = reader.GetString();
-                reader.Read();
-                if (name == "id" && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
-                {
-                    id = reader.TokenType == JsonTokenType.String ? "s:" + reader.GetString() : "n:" + reader.GetInt64();
-                }
-                else if (name == "method")
-                {
-                    hasMethod = true;
-                }
-
-                reader.Skip();
-            }
-
-            return hasMethod == request ? id : null;
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Cancelled(ReadOnlySpan<byte> line)
-    {
-        if (line.IndexOf("notifications/cancelled"u8) < 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var message = JsonDocument.Parse(line.ToArray());
-            return message.RootElement.TryGetProperty("method", out var method) && method.ValueEquals("notifications/cancelled")
-                && message.RootElement.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
-                && parameters.TryGetProperty("requestId", out var id)
-                ? id.ValueKind switch
-                {
-                    JsonValueKind.String => "s:" + id.GetString(),
-                    JsonValueKind.Number when id.TryGetInt64(out var number) => "n:" + number,
-                    _ => null,
-                }
-                : null;
+            return notification.Params?.Deserialize(CancelledType) is { } cancelled && cancelled.RequestId.Id is not null ? cancelled.RequestId : null;
         }
         catch (JsonException)
         {

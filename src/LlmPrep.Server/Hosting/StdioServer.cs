@@ -24,7 +24,7 @@ internal static class StdioServer
         services.AddSingleton<ILoggerFactory>(_ => CreateLoggerFactory(settings.LogLevel));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddLlmPrep(settings);
-        services.AddSingleton<ITransport>(new StreamServerTransport(input, output));
+        services.AddSingleton<ITransport>(new StdioTransport(input, output));
         services.AddSingleton(provider => McpServer.Create(
             provider.GetRequiredService<ITransport>(),
             provider.GetRequiredService<IOptions<McpServerOptions>>().Value,

@@ -33,6 +33,49 @@ public sealed class StdioEdgeTests : IDisposable
     }
 
     [Fact]
+    public async Task Lines_may_end_in_crlf_and_the_last_may_have_no_line_end()
+    {
+        var stdin = string.Join("\r\n", [
+            Initialize,
+            """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
+            """{"jsonrpc":"2.0","id":2,"method":"ping"}""",
+            "",
+            """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"search_notes","arguments":{"query":"HNSW"}}}""",
+        ]);
+
+        var result = await CliProcess.RunAsync(stdin, _data, ["--no-bundled", "--corpus", Fixtures.Corpus]);
+
+        Assert.Equal(0, result.Code);
+        var answers = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(["1", "2", "3"], answers.Select(m => m.GetProperty("id").ToString()).Order(StringComparer.Ordinal));
+        Assert.All(answers, m => Assert.True(m.TryGetProperty("result", out _), m.ToString()));
+    }
+
+    [Fact]
+    public async Task Answers_write_quotes_and_text_outside_ascii_plainly()
+    {
+        var stdin = string.Join('\n', [
+            Initialize,
+            """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
+            """{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search_notes","arguments":{"query":"vector"}}}""",
+        ]) + "\n";
+
+        var result = await CliProcess.RunAsync(stdin, _data, ["--no-bundled", "--corpus", Fixtures.Corpus]);
+
+        Assert.Equal(0, result.Code);
+        var line = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(l => l.Contains("\"id\":2", StringComparison.Ordinal));
+        var content = JsonDocument.Parse(line).RootElement.GetProperty("result").GetProperty("content");
+        var linkTitles = content.EnumerateArray().Where(b => b.GetProperty("type").GetString() == "resource_link").Select(b => b.GetProperty("title").GetString()!);
+
+        // The text copy of the structured result is JSON inside a JSON string: its quotes are \" ; a section link's
+        // title "Note › Section" carries its › as itself.
+        Assert.Contains("\\\"query\\\":\\\"vector\\\"", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0022", line, StringComparison.Ordinal);
+        Assert.Contains(linkTitles, title => title.Contains(" › ", StringComparison.Ordinal));
+        Assert.Contains(" › ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_person_at_a_terminal_is_told_what_this_is_and_where_the_cli_is()
     {
         Assert.True(File.Exists("/usr/bin/script"), "util-linux 'script' gives the server a terminal for this test");
@@ -69,7 +112,7 @@ public sealed class StdioEdgeTests : IDisposable
         var result = await CliProcess.RunAsync(stdin, _data, ["--no-bundled", "--corpus", Fixtures.Corpus]);
 
         Assert.Equal(0, result.Code);
-        Assert.Contains("no topic matches \\u0027zzqqx", result.Out, StringComparison.Ordinal);
+        Assert.Contains("no topic matches 'zzqqx", result.Out, StringComparison.Ordinal);
         var logged = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("zzqqx", StringComparison.Ordinal)).ToList();
         Assert.StartsWith("warn: ", Assert.Single(logged), StringComparison.Ordinal);
         Assert.DoesNotContain("fail:", result.Err, StringComparison.Ordinal);
