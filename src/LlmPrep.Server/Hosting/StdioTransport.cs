@@ -145,6 +145,10 @@ internal sealed class StdioTransport : ITransport
                     break;
                 }
 
+                // The server handles each message on a pool thread. Waking one now lets it come up while this thread
+                // reads the message, instead of after.
+                ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
+
                 var scan = end;
                 end += read;
                 int lineEnd;
