@@ -323,6 +323,11 @@ public sealed class NoteIndex : IDisposable
         int added = 0, updated = 0, touched = 0, unchanged = 0, removed = 0;
         using (var transaction = _connection.BeginTransaction())
         {
+            if (bulk)
+            {
+                DropSectionsFileIndex(transaction);
+            }
+
             var statements = new Statements(_connection, transaction);
             var writes = new List<(NoteFile File, bool Replaces, ParsedFile? Parse)>();
             foreach (var file in corpus.Files)
@@ -439,6 +444,7 @@ public sealed class NoteIndex : IDisposable
         CorpusSnapshot corpus;
         using (var transaction = _connection.BeginTransaction())
         {
+            DropSectionsFileIndex(transaction);
             var statements = new Statements(_connection, transaction);
             var fed = new NoteFile?[feed.Count];
             IEnumerable<(NoteFile File, bool Replaces, ParsedFile? Parse)> Fed()
@@ -466,6 +472,7 @@ public sealed class NoteIndex : IDisposable
             // A failed load ends the feed early and fails here. Once loaded, a note the loader skipped (its id or path
             // taken by an earlier one) was written as parsed: its file is written again as the corpus holds it.
             corpus = loading.GetAwaiter().GetResult().Corpus;
+            CreateSectionsFileIndex(transaction);
             var skipped = corpus.Files
                 .Where((file, i) => !ReferenceEquals(file, fed[i]))
                 .Select(file => (file, true, corpus.Parses.GetValueOrDefault(file.Key)))
@@ -498,9 +505,20 @@ public sealed class NoteIndex : IDisposable
             + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 8);"
             + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {BulkHashSize});");
 
+    /// <summary>
+    /// A full build writes the sections without their index by file, and sorts it once at the end
+    /// (<see cref="CreateSectionsFileIndex"/>) instead of keeping it up to date row by row.
+    /// </summary>
+    private void DropSectionsFileIndex(SqliteTransaction transaction) =>
+        Execute(_connection, "DROP INDEX IF EXISTS sections_file", transaction);
+
+    private void CreateSectionsFileIndex(SqliteTransaction transaction) =>
+        Execute(_connection, "CREATE INDEX IF NOT EXISTS sections_file ON sections(file)", transaction);
+
     /// <summary>One optimize leaves a single segment, the fastest to search; then the settings for edits.</summary>
     private void FinishBulk(SqliteTransaction transaction)
     {
+        CreateSectionsFileIndex(transaction);
         Execute(_connection, "INSERT INTO sections_fts(sections_fts) VALUES ('optimize');"
             + "INSERT INTO sections_fts(sections_fts, rank) VALUES ('automerge', 4);"
             + $"INSERT INTO sections_fts(sections_fts, rank) VALUES ('hashsize', {DefaultHashSize});", transaction);
@@ -615,6 +633,12 @@ public sealed class NoteIndex : IDisposable
         private readonly SqliteCommand _deleteFile;
         private readonly SqliteCommand _insert;
         private readonly SqliteCommand _insertText;
+        private readonly SqliteCommand _insertFile;
+
+        // Row ids are handed out here, as SQLite would (one past the largest), so a new row is written without asking
+        // SQLite for its id.
+        private long _lastFile;
+        private long _lastSection;
 
         public Statements(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -632,7 +656,13 @@ public sealed class NoteIndex : IDisposable
             _deleteText = Create(connection, transaction, "DELETE FROM sections_fts WHERE rowid IN (SELECT s.id FROM sections s JOIN files n ON n.id = s.file WHERE n.key = $key)", "$key");
             _deleteSections = Create(connection, transaction, "DELETE FROM sections WHERE file = (SELECT id FROM files WHERE key = $key)", "$key");
             _deleteFile = Create(connection, transaction, "DELETE FROM files WHERE key = $key", "$key");
-            _insert = Create(connection, transaction, "INSERT INTO sections(file, anchor, heading) VALUES ($file, $anchor, $heading) RETURNING id", "$file", "$anchor", "$heading");
+            _insertFile = Create(connection, transaction, """
+                INSERT INTO files(id, key, size, mtime, hash, note_id, note_path, note_title, section, level, priority, tag_list)
+                VALUES ($rowid, $key, $size, $mtime, $hash, $id, $path, $title, $section, $level, $priority, $taglist)
+                """, "$key", "$size", "$mtime", "$hash", "$id", "$path", "$title", "$section", "$level", "$priority", "$taglist", "$rowid");
+            _insert = Create(connection, transaction, "INSERT INTO sections(id, file, anchor, heading) VALUES ($id, $file, $anchor, $heading)", "$id", "$file", "$anchor", "$heading");
+            _lastFile = LastId(connection, transaction, "files");
+            _lastSection = LastId(connection, transaction, "sections");
             _insertText = Create(connection, transaction, """
                 INSERT INTO sections_fts(rowid, title, heading, aliases, tags, body)
                 VALUES ($id, $title, $heading, $aliases, $tags, $body)
@@ -640,13 +670,27 @@ public sealed class NoteIndex : IDisposable
         }
 
         /// <summary>Writes the file's stamp, parse and note fields; returns its row id.</summary>
-        public long Stamp(NoteFile file, byte[]? parse)
+        /// <param name="isNew">The index holds no row for the file's key.</param>
+        public long Stamp(NoteFile file, byte[]? parse, bool isNew)
         {
             var note = file.Note;
-            Bind(_stamp, file.Key, file.Size, file.ModifiedTicks, file.Hash,
+            var command = isNew ? _insertFile : _stamp;
+            Bind(command, file.Key, file.Size, file.ModifiedTicks, file.Hash,
                 note?.Id ?? "", note?.Path ?? "", note?.Title ?? "", note?.Section ?? "", note?.Level.ToText() ?? "", note?.Priority.ToText() ?? "",
                 note is null ? "" : " " + string.Join(' ', note.Tags.Select(t => t.ToLowerInvariant())) + " ");
-            var id = (long)_stamp.ExecuteScalar()!;
+            long id;
+            if (isNew)
+            {
+                id = ++_lastFile;
+                command.Parameters[^1].Value = id;
+                command.ExecuteNonQuery();
+            }
+            else
+            {
+                id = (long)command.ExecuteScalar()!;
+                _lastFile = Math.Max(_lastFile, id);
+            }
+
             if (parse is not null)
             {
                 Run(_parse, id, parse);
@@ -681,18 +725,26 @@ public sealed class NoteIndex : IDisposable
                 DeleteSections(file.File.Key);
             }
 
-            InsertSections(Stamp(file.File, file.Parse), file.Sections);
+            InsertSections(Stamp(file.File, file.Parse, !file.Replaces), file.Sections);
         }
 
         private void InsertSections(long file, IReadOnlyList<PreparedSection> sections)
         {
             foreach (var section in sections)
             {
-                Bind(_insert, file, section.Anchor, section.Heading);
-                var id = (long)_insert.ExecuteScalar()!;
+                var id = ++_lastSection;
+                Run(_insert, id, file, section.Anchor, section.Heading);
                 var columns = section.Columns;
                 Run(_insertText, id, columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body);
             }
+        }
+
+        private static long LastId(SqliteConnection connection, SqliteTransaction transaction, string table)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT coalesce(max(id), 0) FROM {table}";
+            return (long)command.ExecuteScalar()!;
         }
 
         private static SqliteCommand Create(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)

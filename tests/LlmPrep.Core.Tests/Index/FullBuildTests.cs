@@ -1,5 +1,6 @@
 using LlmPrep.Core.Search;
 using LlmPrep.Core.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace LlmPrep.Core.Tests.Index;
 
@@ -70,10 +71,53 @@ public sealed class FullBuildTests : IDisposable
         Assert.Single(built.Search(new SearchRequest("\"note 7 text\"")).Hits);
     }
 
+    [Fact]
+    public void A_full_build_leaves_the_tables_and_indexes_a_sync_leaves_and_edits_replace_its_rows()
+    {
+        var notes = Enumerable.Range(0, 100).Select(Note).ToList();
+        _grown.Write(notes[0].Path, notes[0].Text);
+        Assert.Equal(1, StudyLibrary.SyncIndex(_grown.Options).Sync.Added);
+        foreach (var (path, text) in notes)
+        {
+            _fresh.Write(path, text);
+            _grown.Write(path, text);
+        }
+
+        Assert.True(StudyLibrary.SyncIndex(_fresh.Options).Sync.Rebuilt);
+        Assert.Equal(99, StudyLibrary.SyncIndex(_grown.Options).Sync.Added);
+        Assert.Equal(SchemaOf(_grown.Options.IndexPath), SchemaOf(_fresh.Options.IndexPath));
+
+        // Rows written by the build are found and replaced by a later sync: no old section is left behind.
+        _fresh.Write(notes[42].Path, Notes.Valid("02-models", "note-042", "Topic 42", "Quokkas replaced this note."));
+        using var edited = StudyLibrary.Open(_fresh.Options);
+        Assert.Equal(1, edited.LastSync.Updated);
+        Assert.Equal(0, edited.Search(new SearchRequest("\"note 42 text\"")).Total);
+        Assert.Single(edited.Search(new SearchRequest("quokkas")).Hits);
+        Assert.Equal(edited.Corpus.Notes.Sum(n => n.Sections.Count), edited.LastSync.Sections);
+    }
+
     public void Dispose()
     {
         _fresh.Dispose();
         _grown.Dispose();
+    }
+
+    /// <summary>The index file's tables and indexes as created (ordered by name).</summary>
+    private static List<string> SchemaOf(string indexPath)
+    {
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={indexPath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     private static (string Path, string Text) Note(int i)
