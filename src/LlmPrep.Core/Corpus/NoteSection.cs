@@ -65,9 +65,6 @@ public sealed record NoteSection
     /// <summary>The body the section's text is cut from.</summary>
     internal NoteBody Body => _body;
 
-    /// <summary>What the section holds apart from its body.</summary>
-    internal SectionRecord Record => new(_anchor, Heading, Depth, Line, MarkdownRange, LeadRange, OwnRange);
-
     /// <summary>Where <see cref="Markdown"/> lies in the body.</summary>
     internal TextRange MarkdownRange { get; }
 

@@ -144,7 +144,7 @@ internal static class ParsedFileCodec
         var level = (NoteLevel)reader.ReadByte();
         var priority = (NotePriority)reader.ReadByte();
         var minutes = reader.Read7BitEncodedInt();
-        var tags = ReadList(reader, pool);
+        var tags = pool.Share(ReadList(reader));
         var aliases = ReadList(reader);
         var summary = reader.ReadString();
         var path = reader.ReadString();
@@ -211,7 +211,7 @@ internal static class ParsedFileCodec
         }
     }
 
-    private static string[] ReadList(BinaryReader reader, StringPool? pool = null)
+    private static string[] ReadList(BinaryReader reader)
     {
         var count = reader.Read7BitEncodedInt();
         if (count == 0)
@@ -222,7 +222,7 @@ internal static class ParsedFileCodec
         var values = new string[count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = pool is null ? reader.ReadString() : pool.Share(reader.ReadString());
+            values[i] = reader.ReadString();
         }
 
         return values;

@@ -77,6 +77,25 @@ public sealed class CompactNoteTests : IDisposable
     }
 
     [Fact]
+    public void Notes_from_the_parse_cache_with_the_same_tags_share_one_list()
+    {
+        _corpus.Write("a.md", "---\ntags: [rag, llm]\n---\n# A\n");
+        _corpus.Write("b.md", "---\ntags: [rag, llm]\n---\n# B\n");
+        _corpus.Write("c.md", "---\ntags: [llm, rag]\n---\n# C\n");
+        using (StudyLibrary.Open(_corpus.Options))
+        {
+        }
+
+        using var library = StudyLibrary.Open(_corpus.Options);
+        var (a, b, c) = (library.Corpus.FindByPath("a")!, library.Corpus.FindByPath("b")!, library.Corpus.FindByPath("c")!);
+
+        Assert.Equal(["rag", "llm"], a.Tags);
+        Assert.Same(a.Tags, b.Tags);
+        Assert.Equal(["llm", "rag"], c.Tags);
+        Assert.NotSame(a.Tags, c.Tags);
+    }
+
+    [Fact]
     public void A_released_body_is_read_again_from_its_file_under_the_root()
     {
         var note = _corpus.Load().FindByPath("deep/folder/fusion")!;
