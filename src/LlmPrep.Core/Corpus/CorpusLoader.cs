@@ -122,7 +122,7 @@ public static class CorpusLoader
             var bytes = File.ReadAllBytes(fullPath);
             var hash = FileHash.Of(bytes);
             var text = System.Text.Encoding.UTF8.GetString(bytes);
-            var note = NoteParser.Parse(relative, text, problems, fullPath, hash);
+            var note = NoteParser.Parse(relative, text, problems, BodyFile.Of(found), hash);
             if (release)
             {
                 note.BodySource?.Release();

@@ -38,7 +38,14 @@ public sealed record Note
     /// <summary>Where the body comes from for a note parsed from a file or taken from the parse cache.</summary>
     internal NoteBody? BodySource { get; init; }
 
-    public IReadOnlyList<NoteSection> Sections { get; init; } = [];
+    /// <summary>The note's sections, in file order; they share one body and are held as one compact table.</summary>
+    public IReadOnlyList<NoteSection> Sections
+    {
+        get => _sections;
+        init => _sections = SectionTable.Compact(value);
+    }
+
+    private readonly IReadOnlyList<NoteSection> _sections = [];
 
     public IReadOnlyList<QuizCard> Cards { get; init; } = [];
 

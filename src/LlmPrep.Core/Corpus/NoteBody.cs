@@ -7,15 +7,15 @@ namespace LlmPrep.Core.Corpus;
 /// </summary>
 internal sealed class NoteBody
 {
-    private readonly string? _file;
+    private readonly BodyFile? _file;
     private string? _text;
     private WeakReference<string>? _weak;
 
     /// <param name="text">The body text, held until <see cref="Release"/>.</param>
-    /// <param name="file">The full path of the file it came from, or null when it has no file (it is then never released).</param>
+    /// <param name="file">The file it came from, or null when it has no file (it is then never released).</param>
     /// <param name="startLine">0-based line of the file where the body starts (after the front matter).</param>
     /// <param name="hash">The file's content hash when the text was parsed.</param>
-    public NoteBody(string? text, string? file, int startLine, string hash)
+    public NoteBody(string? text, BodyFile? file, int startLine, string hash)
     {
         _text = text;
         _file = file;
@@ -59,10 +59,11 @@ internal sealed class NoteBody
 
     private string Read()
     {
+        var file = _file!.Value;
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(_file!);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -77,6 +78,6 @@ internal sealed class NoteBody
         }
 
         // Changed since it was parsed and not yet reloaded: serve the new text (sections are cut within its bounds).
-        return NoteParser.Parse(Path.GetFileName(_file!), text, new List<CorpusProblem>()).Body;
+        return NoteParser.Parse(file.FileName, text, new List<CorpusProblem>()).Body;
     }
 }

@@ -34,9 +34,9 @@ public static partial class NoteParser
     /// <param name="relativePath">Path under the corpus root, with <c>/</c> separators and the <c>.md</c> extension.</param>
     /// <param name="text">The file's text.</param>
     /// <param name="problems">Receives every problem found, with file and line.</param>
-    /// <param name="file">The file's full path, from which the body can be read again once released; null for text with no file.</param>
+    /// <param name="file">The file, from which the body can be read again once released; null for text with no file.</param>
     /// <param name="hash">The file's content hash.</param>
-    internal static Note Parse(string relativePath, string text, ICollection<CorpusProblem> problems, string? file, string hash)
+    internal static Note Parse(string relativePath, string text, ICollection<CorpusProblem> problems, BodyFile? file, string hash)
     {
         text = Normalize(text);
         var lines = text.Split('\n');

@@ -62,6 +62,9 @@ public sealed record NoteSection
         }
     }
 
+    /// <summary>The body the section's text is cut from.</summary>
+    internal NoteBody Body => _body;
+
     /// <summary>Where <see cref="Markdown"/> lies in the body.</summary>
     internal TextRange MarkdownRange { get; }
 

@@ -39,9 +39,9 @@ internal static class ParsedFileCodec
 
     /// <param name="data">Bytes written by <see cref="Encode"/>.</param>
     /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
-    /// <param name="fullPath">Where the note's body can be read from.</param>
+    /// <param name="file">Where the note's body can be read from.</param>
     /// <param name="pool">Shares the strings many notes repeat (section folders, tags, headings, link targets) across the notes it decodes.</param>
-    public static ParsedFile? Decode(byte[] data, NoteFile stamp, string fullPath, StringPool? pool = null)
+    public static ParsedFile? Decode(byte[] data, NoteFile stamp, BodyFile file, StringPool? pool = null)
     {
         try
         {
@@ -51,7 +51,7 @@ internal static class ParsedFileCodec
                 return null;
             }
 
-            var note = reader.ReadBoolean() ? ReadNote(reader, fullPath, stamp.Hash, pool ?? new StringPool()) : null;
+            var note = reader.ReadBoolean() ? ReadNote(reader, file, stamp.Hash, pool ?? new StringPool()) : null;
             var count = reader.Read7BitEncodedInt();
             var problems = count == 0 ? [] : new CorpusProblem[count];
             for (var i = 0; i < problems.Length; i++)
@@ -136,7 +136,7 @@ internal static class ParsedFileCodec
         }
     }
 
-    private static Note ReadNote(BinaryReader reader, string fullPath, string hash, StringPool pool)
+    private static Note ReadNote(BinaryReader reader, BodyFile file, string hash, StringPool pool)
     {
         var id = reader.ReadString();
         var title = reader.ReadString();
@@ -144,13 +144,13 @@ internal static class ParsedFileCodec
         var level = (NoteLevel)reader.ReadByte();
         var priority = (NotePriority)reader.ReadByte();
         var minutes = reader.Read7BitEncodedInt();
-        var tags = ReadList(reader, pool);
+        var tags = pool.Share(ReadList(reader));
         var aliases = ReadList(reader);
         var summary = reader.ReadString();
         var path = reader.ReadString();
         var words = reader.Read7BitEncodedInt();
         var hasFrontMatter = reader.ReadBoolean();
-        var body = new NoteBody(null, fullPath, reader.Read7BitEncodedInt(), hash);
+        var body = new NoteBody(null, file, reader.Read7BitEncodedInt(), hash);
 
         var sections = new NoteSection[reader.Read7BitEncodedInt()];
         for (var i = 0; i < sections.Length; i++)
@@ -211,7 +211,7 @@ internal static class ParsedFileCodec
         }
     }
 
-    private static string[] ReadList(BinaryReader reader, StringPool? pool = null)
+    private static string[] ReadList(BinaryReader reader)
     {
         var count = reader.Read7BitEncodedInt();
         if (count == 0)
@@ -222,7 +222,7 @@ internal static class ParsedFileCodec
         var values = new string[count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = pool is null ? reader.ReadString() : pool.Share(reader.ReadString());
+            values[i] = reader.ReadString();
         }
 
         return values;

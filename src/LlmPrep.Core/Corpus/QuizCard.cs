@@ -10,6 +10,22 @@ namespace LlmPrep.Core.Corpus;
 public sealed record QuizCard(string Id, string NoteId, string Question, string Answer, IReadOnlyList<string> KeyPoints, int Line)
 {
     private readonly IReadOnlyList<string>? _keyPoints = KeyPoints;
+    private readonly CompactText _question = CompactText.Of(Question);
+    private readonly CompactText _answer = CompactText.Of(Answer);
+
+    /// <summary>What the interviewer asks (held as UTF-8, made a string when read).</summary>
+    public string Question
+    {
+        get => _question.Text;
+        init => _question = CompactText.Of(value);
+    }
+
+    /// <summary>The reference answer (held as UTF-8, made a string when read).</summary>
+    public string Answer
+    {
+        get => _answer.Text;
+        init => _answer = CompactText.Of(value);
+    }
 
     /// <summary>What a grader checks for: the card's own key points, or for a card that has none (a vault card) the
     /// answer's sentences, worked out from the answer each time they are asked for rather than held.</summary>

@@ -70,7 +70,7 @@ internal sealed class IndexParseCache(SqliteConnection connection) : IParseCache
         Parallel.ForEach(rows, row =>
         {
             var file = files[row.Slot];
-            var parsed = ParsedFileCodec.Decode(row.Data, new NoteFile(file.Key, file.Size, file.ModifiedTicks, row.Hash, null), file.FullPath, pool);
+            var parsed = ParsedFileCodec.Decode(row.Data, new NoteFile(file.Key, file.Size, file.ModifiedTicks, row.Hash, null), BodyFile.Of(file), pool);
             if (parsed is not null)
             {
                 parses[row.Slot] = parsed;

@@ -1,0 +1,147 @@
+using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Tests.Support;
+
+namespace LlmPrep.Core.Tests.Corpus;
+
+/// <summary>
+/// A note holds its sections as one table of values and its cards' text as UTF-8, and gives back exactly what a parse
+/// found: from a fresh parse, from the parse cache, and once its body is read again from the file.
+/// </summary>
+public sealed class CompactNoteTests : IDisposable
+{
+    private const string Text = """
+        ---
+        tags: [flashcards, rag]
+        ---
+        Lead before the title.
+
+        # Fusion notes — überblick
+
+        Lead text.
+
+        ## Fusion
+
+        First fusion section.
+
+        ### Détails
+
+        Nested 🚀 text.
+
+        ## Fusion
+
+        Second fusion section.
+
+        What does RRF add up? :: One over k plus the rank — summed per list. Ties keep their order ✓.
+        Fusion merges ==ranked lists== of several retrievers.
+        """;
+
+    private readonly TempCorpus _corpus = new();
+
+    public CompactNoteTests() => _corpus.Write("deep/folder/fusion.md", Text);
+
+    [Fact]
+    public void Parsed_sections_are_one_table_and_come_back_equal_from_the_parse_cache()
+    {
+        var parsed = _corpus.Load().FindByPath("deep/folder/fusion")!;
+        using (StudyLibrary.Open(_corpus.Options))
+        {
+        }
+
+        using var library = StudyLibrary.Open(_corpus.Options);
+        Assert.Equal(0, library.LastSync.Parsed);
+        var cached = library.Corpus.FindByPath("deep/folder/fusion")!;
+
+        Assert.IsType<SectionTable>(parsed.Sections);
+        Assert.IsType<SectionTable>(cached.Sections);
+        Assert.Equal(["", "fusion", "détails", "fusion-1"], parsed.Sections.Select(s => s.Anchor));
+        Assert.Equal(Describe(parsed.Sections), Describe(cached.Sections));
+        Assert.Equal(Describe(parsed.Sections), Describe(Enumerable.Range(0, cached.Sections.Count).Select(i => cached.Sections[i])));
+        Assert.Equal("Lead before the title.\n\n\nLead text.", cached.Sections[0].OwnText);
+        Assert.Equal("Nested 🚀 text.", cached.FindSection("détails")!.OwnText);
+        Assert.Equal(cached.Sections[2], cached.Sections[2]);
+    }
+
+    [Fact]
+    public void Cards_keep_their_exact_text_through_the_parse_cache()
+    {
+        var parsed = _corpus.Load().FindByPath("deep/folder/fusion")!.Cards;
+        using (StudyLibrary.Open(_corpus.Options))
+        {
+        }
+
+        using var library = StudyLibrary.Open(_corpus.Options);
+        var cached = library.Corpus.FindByPath("deep/folder/fusion")!.Cards;
+
+        Assert.Equal(parsed.Select(Describe), cached.Select(Describe));
+        Assert.Equal("One over k plus the rank — summed per list. Ties keep their order ✓.", cached.Single(c => c.Question == "What does RRF add up?").Answer);
+    }
+
+    [Fact]
+    public void Notes_from_the_parse_cache_with_the_same_tags_share_one_list()
+    {
+        _corpus.Write("a.md", "---\ntags: [rag, llm]\n---\n# A\n");
+        _corpus.Write("b.md", "---\ntags: [rag, llm]\n---\n# B\n");
+        _corpus.Write("c.md", "---\ntags: [llm, rag]\n---\n# C\n");
+        using (StudyLibrary.Open(_corpus.Options))
+        {
+        }
+
+        using var library = StudyLibrary.Open(_corpus.Options);
+        var (a, b, c) = (library.Corpus.FindByPath("a")!, library.Corpus.FindByPath("b")!, library.Corpus.FindByPath("c")!);
+
+        Assert.Equal(["rag", "llm"], a.Tags);
+        Assert.Same(a.Tags, b.Tags);
+        Assert.Equal(["llm", "rag"], c.Tags);
+        Assert.NotSame(a.Tags, c.Tags);
+    }
+
+    [Fact]
+    public void A_released_body_is_read_again_from_its_file_under_the_root()
+    {
+        var note = _corpus.Load().FindByPath("deep/folder/fusion")!;
+        var body = note.Body;
+        var ownText = note.Sections.Select(s => s.OwnText).ToList();
+
+        note.BodySource!.Release();
+        GC.Collect();
+
+        Assert.Equal(body, note.Body);
+        Assert.Equal(ownText, note.Sections.Select(s => s.OwnText));
+    }
+
+    [Fact]
+    public void Sections_that_do_not_share_one_body_are_kept_as_given()
+    {
+        IReadOnlyList<NoteSection> sections = [new NoteSection("", "T", 1, 1, "# T", ""), new NoteSection("a", "A", 2, 3, "## A\nx", "x")];
+
+        var note = new Note { Id = "n", Title = "T", Section = "", Path = "n", Sections = sections };
+
+        Assert.Same(sections, note.Sections);
+    }
+
+    [Theory]
+    [InlineData("plain ascii")]
+    [InlineData("überblick — ✓ 🚀")]
+    [InlineData("lone \ud800 surrogate")]
+    [InlineData("")]
+    public void Card_text_reads_back_exactly_and_compares_by_value(string text)
+    {
+        var card = new QuizCard("n/q", "n", text, text + "!", ["p"], 3);
+        var same = new QuizCard("n/q", "n", new string(text.AsSpan()), text + "!", card.KeyPoints, 3);
+
+        Assert.Equal(text, card.Question);
+        Assert.Equal(text + "!", card.Answer);
+        Assert.Equal(card, same);
+        Assert.Equal(card.GetHashCode(), same.GetHashCode());
+        Assert.NotEqual(card, same with { Answer = text + "?" });
+        Assert.Equal(text + "?", (card with { Answer = text + "?" }).Answer);
+    }
+
+    private static string Describe(QuizCard card) =>
+        $"{card.Id}|{card.NoteId}|{card.Question}|{card.Answer}|{string.Join("/", card.KeyPoints)}|{card.Line}";
+
+    private static List<string> Describe(IEnumerable<NoteSection> sections) =>
+        sections.Select(s => $"{s.Anchor}|{s.Heading}|{s.Depth}|{s.Line}|{s.Markdown}|{s.OwnText}").ToList();
+
+    public void Dispose() => _corpus.Dispose();
+}
