@@ -531,7 +531,24 @@ public sealed class NoteIndex : IDisposable
     /// <summary>FTS5's buffer of terms before it writes a segment: its default for edits, a larger one for a full build.</summary>
     private const int DefaultHashSize = 1024 * 1024, BulkHashSize = 64 * 1024 * 1024;
 
-    private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;";
+    /// <summary>
+    /// The settings for serving and edits. A search reads every doclist page of its terms and the column sizes of every
+    /// match; SQLite's default 2 MB page cache holds little of a large index, so each search would read its pages again
+    /// through system calls. Up to 64 MB of pages are kept (a small index only ever fills what its file holds). Memory
+    /// mapping the file instead is as fast, but every page it maps counts as resident, the parse cache's included.
+    /// </summary>
+    private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+
+    /// <summary>The page cache of the serving connection, in KiB.</summary>
+    internal const int CacheKibibytes = 65_536;
+
+    /// <summary>The connection's page cache setting (negative: KiB), as SQLite reports it.</summary>
+    internal long CacheSize()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// SQLite keeps statistics of its memory use by default, taking a lock around every allocation, and a full build
