@@ -55,6 +55,9 @@ public sealed class NoteIndex : IDisposable
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection _connection;
 
+    /// <summary>Whether the connection has the search page cache (<see cref="CacheKibibytes"/>) yet.</summary>
+    private bool _searchCache;
+
     private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
     {
         _path = path;
@@ -107,6 +110,7 @@ public sealed class NoteIndex : IDisposable
             DisposeCommands();
             _connection.Dispose();
             _connection = CreateFresh(_path);
+            _searchCache = false;
             WasRebuilt = true;
             return SyncCore(corpus);
         }
@@ -164,6 +168,7 @@ public sealed class NoteIndex : IDisposable
     /// <param name="corpus">The notes the index was synced with: the source of the page's snippets.</param>
     public (IReadOnlyList<IndexRow> Rows, int Total) Search(CorpusSnapshot corpus, string match, IndexFilter filter, int limit, int offset)
     {
+        UseSearchCache();
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
 
@@ -226,6 +231,7 @@ public sealed class NoteIndex : IDisposable
     /// <summary>How many sections match, without ranking them.</summary>
     public int Count(string match, IndexFilter filter)
     {
+        UseSearchCache();
         var parameters = new List<(string, object)>();
         var where = Where(parameters, match, filter);
         var command = Prepared(filter.IsEmpty
@@ -384,6 +390,7 @@ public sealed class NoteIndex : IDisposable
         if (bulk)
         {
             Execute(_connection, JournalPragmas);
+            _searchCache = false;
         }
 
         return new SyncReport(added, updated, touched, removed, unchanged, WasRebuilt, SectionCount(), clock.Elapsed);
@@ -425,6 +432,7 @@ public sealed class NoteIndex : IDisposable
             DisposeCommands();
             _connection.Dispose();
             _connection = CreateFresh(_path);
+            _searchCache = false;
             WasRebuilt = true;
             return (corpus, SyncCore(corpus), loadTime);
         }
@@ -491,6 +499,7 @@ public sealed class NoteIndex : IDisposable
         }
 
         Execute(_connection, JournalPragmas);
+        _searchCache = false;
         return new SyncReport(corpus.Files.Count, 0, 0, 0, 0, WasRebuilt, SectionCount(), clock.Elapsed);
     }
 
@@ -531,16 +540,27 @@ public sealed class NoteIndex : IDisposable
     /// <summary>FTS5's buffer of terms before it writes a segment: its default for edits, a larger one for a full build.</summary>
     private const int DefaultHashSize = 1024 * 1024, BulkHashSize = 64 * 1024 * 1024;
 
-    /// <summary>
-    /// The settings for serving and edits. A search reads every doclist page of its terms and the column sizes of every
-    /// match; SQLite's default 2 MB page cache holds little of a large index, so each search would read its pages again
-    /// through system calls. Up to 64 MB of pages are kept (a small index only ever fills what its file holds). Memory
-    /// mapping the file instead is as fast, but every page it maps counts as resident, the parse cache's included.
-    /// </summary>
-    private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;";
+    /// <summary>The settings for edits: a write-ahead log, and SQLite's default page cache of about 2 MB.</summary>
+    private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;";
 
-    /// <summary>The page cache of the serving connection, in KiB.</summary>
+    /// <summary>
+    /// The page cache for searching, in KiB. A search reads every doclist page of its terms and the column sizes of every
+    /// match; the default 2 MB cache holds little of a large index, so each search would read its pages again through
+    /// system calls. Up to 64 MB of pages are kept (a small index only ever fills what its file holds). It is set at the
+    /// first search, not on opening, so the scan of every file's stamp and the parse cache read at start-up pass through
+    /// the small cache and leave no pages that searches never read. Memory mapping the file instead is as fast, but
+    /// every page it maps counts as resident, the parse cache's included.
+    /// </summary>
     internal const int CacheKibibytes = 65_536;
+
+    private void UseSearchCache()
+    {
+        if (!_searchCache)
+        {
+            Execute(_connection, $"PRAGMA cache_size=-{CacheKibibytes};");
+            _searchCache = true;
+        }
+    }
 
     /// <summary>The connection's page cache setting (negative: KiB), as SQLite reports it.</summary>
     internal long CacheSize()
