@@ -107,11 +107,7 @@ public sealed class NoteIndex : IDisposable
         catch (SqliteException) when (_path != ":memory:")
         {
             // Corrupted under us (disk error, truncated file): start over from the files.
-            DisposeCommands();
-            _connection.Dispose();
-            _connection = CreateFresh(_path);
-            _searchCache = false;
-            WasRebuilt = true;
+            StartOver();
             return SyncCore(corpus);
         }
     }
@@ -389,8 +385,7 @@ public sealed class NoteIndex : IDisposable
 
         if (bulk)
         {
-            Execute(_connection, JournalPragmas);
-            _searchCache = false;
+            EndBulk();
         }
 
         return new SyncReport(added, updated, touched, removed, unchanged, WasRebuilt, SectionCount(), clock.Elapsed);
@@ -429,11 +424,7 @@ public sealed class NoteIndex : IDisposable
         {
             // Corrupted under us: start over from the loaded notes, as Sync does.
             var (corpus, loadTime) = loading.GetAwaiter().GetResult();
-            DisposeCommands();
-            _connection.Dispose();
-            _connection = CreateFresh(_path);
-            _searchCache = false;
-            WasRebuilt = true;
+            StartOver();
             return (corpus, SyncCore(corpus), loadTime);
         }
     }
@@ -498,8 +489,7 @@ public sealed class NoteIndex : IDisposable
             transaction.Commit();
         }
 
-        Execute(_connection, JournalPragmas);
-        _searchCache = false;
+        EndBulk();
         return new SyncReport(corpus.Files.Count, 0, 0, 0, 0, WasRebuilt, SectionCount(), clock.Elapsed);
     }
 
@@ -523,6 +513,23 @@ public sealed class NoteIndex : IDisposable
 
     private void CreateSectionsFileIndex(SqliteTransaction transaction) =>
         Execute(_connection, "CREATE INDEX IF NOT EXISTS sections_file ON sections(file)", transaction);
+
+    /// <summary>After a full build's transaction: the connection's settings for edits again.</summary>
+    private void EndBulk()
+    {
+        Execute(_connection, JournalPragmas);
+        _searchCache = false;
+    }
+
+    /// <summary>A new, empty index file in place of one that could not be read or written.</summary>
+    private void StartOver()
+    {
+        DisposeCommands();
+        _connection.Dispose();
+        _connection = CreateFresh(_path);
+        _searchCache = false;
+        WasRebuilt = true;
+    }
 
     /// <summary>One optimize leaves a single segment, the fastest to search; then the settings for edits.</summary>
     private void FinishBulk(SqliteTransaction transaction)

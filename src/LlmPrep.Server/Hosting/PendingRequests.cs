@@ -18,17 +18,6 @@ internal sealed class PendingRequests
     private readonly HashSet<RequestId> _open = [];
     private TaskCompletionSource _drained = NewDrained(completed: true);
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _open.Count;
-            }
-        }
-    }
-
     /// <summary>A message read from stdin: a request opens one; a cancellation closes the request it names, which gets no answer.</summary>
     public void Read(JsonRpcMessage message)
     {

@@ -168,8 +168,10 @@ internal sealed class StdioTransport : ITransport
             Receive(buffer.AsSpan(start, end - start));
             _pending.DrainedAsync().Wait(DrainLimit);
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        catch (Exception ex)
         {
+            // Whatever stops the reading (stdin closed under it, or a fault) ends the session with that error: on this
+            // thread of its own an exception let through would end the process instead.
             error = ex;
         }
         finally
