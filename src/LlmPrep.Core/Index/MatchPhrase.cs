@@ -9,6 +9,9 @@ namespace LlmPrep.Core.Index;
 /// <param name="IsExcluded">The phrase stands after NOT: a matching row never holds it.</param>
 internal sealed record MatchPhrase(IReadOnlyList<string> Terms, bool IsPrefix, bool IsExcluded)
 {
+    /// <summary>The phrase as the expression writes it, quotes and <c>*</c> included.</summary>
+    public string Source { get; init; } = "";
+
     /// <summary>The phrases of <paramref name="match"/>.</summary>
     public static List<MatchPhrase> Parse(string match)
     {
@@ -19,6 +22,7 @@ internal sealed record MatchPhrase(IReadOnlyList<string> Terms, bool IsPrefix, b
         {
             if (match[i] == '"')
             {
+                var start = i;
                 var text = new System.Text.StringBuilder();
                 i++;
                 while (i < match.Length)
@@ -40,7 +44,7 @@ internal sealed record MatchPhrase(IReadOnlyList<string> Terms, bool IsPrefix, b
                 }
 
                 var prefix = i < match.Length && match[i] == '*';
-                phrases.Add(new MatchPhrase(FtsTokenizer.Terms(text.ToString()), prefix, excluded));
+                phrases.Add(new MatchPhrase(FtsTokenizer.Terms(text.ToString()), prefix, excluded) { Source = match[start..(prefix ? i + 1 : i)] });
                 continue;
             }
 

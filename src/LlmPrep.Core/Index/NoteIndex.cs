@@ -58,6 +58,14 @@ public sealed class NoteIndex : IDisposable
     /// <summary>Whether the connection has the search page cache (<see cref="CacheKibibytes"/>) yet.</summary>
     private bool _searchCache;
 
+    /// <summary>Ranks searches; registered on the connection at its first search (<see cref="_ranked"/>).</summary>
+    private readonly SectionRanking _ranking = new();
+
+    private bool _ranked;
+
+    /// <summary>The file's <c>PRAGMA data_version</c> when the ranking last looked: another connection's write changes it.</summary>
+    private long _dataVersion = -1;
+
     private NoteIndex(string path, SqliteConnection connection, bool rebuilt)
     {
         _path = path;
@@ -165,14 +173,15 @@ public sealed class NoteIndex : IDisposable
     public (IReadOnlyList<IndexRow> Rows, int Total) Search(CorpusSnapshot corpus, string match, IndexFilter filter, int limit, int offset)
     {
         UseSearchCache();
+        var ranking = UseRanking(match);
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
 
-        // Rank first and cut the page, then cut snippets for that page only. bm25() called directly ranks as the
-        // table's rank setting does, without FTS5 running the query a second time in a nested statement to sort it.
+        // Rank first and cut the page, then cut snippets for that page only. The ranking function called directly ranks
+        // as the table's rank setting does, without FTS5 running the query a second time in a nested statement to sort it.
         var command = Prepared($"""
             WITH page AS (
-                SELECT sections_fts.rowid AS id, bm25(sections_fts, {RankWeights}) AS score
+                SELECT sections_fts.rowid AS id, {ranking}(sections_fts, {RankWeights}) AS score
                 FROM sections_fts {(filter.IsEmpty ? "" : "JOIN sections s ON s.id = sections_fts.rowid JOIN files n ON n.id = s.file")}
                 WHERE {where}
                 ORDER BY score
@@ -198,8 +207,36 @@ public sealed class NoteIndex : IDisposable
         var snippets = Snippets(corpus, match, page);
         var rows = page.Select(p => p.Row with { Snippet = snippets.GetValueOrDefault(p.Id, "") }).ToList();
 
-        // A first page that is not full holds every match; otherwise counting (without ranking) gives the total.
-        return (rows, offset == 0 && rows.Count < limit ? rows.Count : Count(match, filter));
+        // A first page that is not full holds every match; otherwise the ranking scored every match, or counting
+        // (without ranking) gives the total.
+        return (rows, offset == 0 && rows.Count < limit ? rows.Count : _ranked ? _ranking.Scored : Count(match, filter));
+    }
+
+    /// <summary>
+    /// The ranking function for a search over <paramref name="match"/>: <see cref="SectionRanking"/>, registered on the
+    /// connection at its first search and told to forget what it keeps when another connection changed the file, or
+    /// FTS5's own bm25() when it cannot be registered.
+    /// </summary>
+    private string UseRanking(string match)
+    {
+        if (!_ranked)
+        {
+            _ranked = _ranking.Register(_connection);
+            if (!_ranked)
+            {
+                return "bm25";
+            }
+        }
+
+        var version = Convert.ToInt64(Prepared("PRAGMA data_version", []).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version != _dataVersion)
+        {
+            _ranking.Forget();
+            _dataVersion = version;
+        }
+
+        _ranking.Begin(match);
+        return SectionRanking.Name;
     }
 
     /// <summary>Cuts each page row's snippet from its section's text, as FTS5's snippet() would over the index's columns.</summary>
@@ -282,6 +319,7 @@ public sealed class NoteIndex : IDisposable
     {
         DisposeCommands();
         _connection.Dispose();
+        _ranking.Dispose();
     }
 
     private void DisposeCommands()
@@ -381,6 +419,7 @@ public sealed class NoteIndex : IDisposable
 
             Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
             transaction.Commit();
+            _ranking.Forget();
         }
 
         if (bulk)
@@ -487,6 +526,7 @@ public sealed class NoteIndex : IDisposable
             FinishBulk(transaction);
             Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
             transaction.Commit();
+            _ranking.Forget();
         }
 
         EndBulk();
@@ -528,6 +568,8 @@ public sealed class NoteIndex : IDisposable
         _connection.Dispose();
         _connection = CreateFresh(_path);
         _searchCache = false;
+        _ranked = false;
+        _ranking.Forget();
         WasRebuilt = true;
     }
 

@@ -1,0 +1,266 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+
+namespace LlmPrep.Core.Index;
+
+/// <summary>
+/// FTS5's <c>bm25()</c>, as an FTS5 auxiliary function of the index's connection that computes the same score the same
+/// way (fts5_aux.c: k1 1.2, b 0.75, a phrase's instances weighed by their column, the row's length over the table's
+/// average) but keeps what bm25() reads again for every query. bm25() looks up each matching row's length in the
+/// column-size table, a B-tree lookup a row that is most of a ranking's time when many sections match; here each
+/// row's length is asked of FTS5 once and kept. bm25() counts the rows that hold each phrase by running the phrase
+/// over the whole index; here that count is kept by the phrase's text. Both are forgotten whenever the index changes.
+/// It also counts the rows it scores, so a ranking statement gives the total of matches without a second query.
+/// </summary>
+internal sealed unsafe class SectionRanking : IDisposable
+{
+    /// <summary>The SQL name of the function; called as <c>llmprep_bm25(sections_fts, weight, …)</c>, as bm25() is.</summary>
+    public const string Name = "llmprep_bm25";
+
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private GCHandle _self;
+
+    /// <summary>Each row's length in tokens plus one, by row id; 0 where it is not known yet.</summary>
+    private int[] _rowLengths = [];
+
+    /// <summary>How many rows hold each phrase, by the phrase as the MATCH expression writes it.</summary>
+    private readonly Dictionary<string, long> _phraseRows = new(StringComparer.Ordinal);
+
+    /// <summary>The phrases of the current MATCH expression in FTS5's order, or null when they are not known.</summary>
+    private string[]? _phrases;
+
+    public SectionRanking() => _self = GCHandle.Alloc(this);
+
+    /// <summary>How many rows the function has scored since <see cref="Begin"/>.</summary>
+    public int Scored { get; private set; }
+
+    /// <summary>Registers the function on <paramref name="connection"/>; false when its SQLite offers no FTS5 interface.</summary>
+    public bool Register(SqliteConnection connection)
+    {
+        var api = Fts5Native.Api(connection.Handle!.DangerousGetHandle());
+        if (api == null)
+        {
+            return false;
+        }
+
+        fixed (byte* name = "llmprep_bm25\0"u8)
+        {
+            return api->CreateFunction(api, name, (void*)GCHandle.ToIntPtr(_self), &Rank, null) == Fts5Native.Ok;
+        }
+    }
+
+    /// <summary>Before a ranking statement over <paramref name="match"/>: its phrases, and a zero count of scored rows.</summary>
+    public void Begin(string match)
+    {
+        _phrases = MatchPhrase.Parse(match).Select(p => p.Source).ToArray();
+        Scored = 0;
+    }
+
+    /// <summary>The index changed: every kept length and count may be out of date.</summary>
+    public void Forget()
+    {
+        Array.Clear(_rowLengths);
+        _phraseRows.Clear();
+    }
+
+    public void Dispose()
+    {
+        if (_self.IsAllocated)
+        {
+            _self.Free();
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static void Rank(Fts5ExtensionApi* api, nint fts, nint context, int count, nint* values)
+    {
+        try
+        {
+            var self = (SectionRanking)GCHandle.FromIntPtr((nint)api->UserData(fts)).Target!;
+            var rc = self.Score(api, fts, count, values, out var score);
+            if (rc == Fts5Native.Ok)
+            {
+                Fts5Native.ResultDouble(context, score);
+            }
+            else
+            {
+                Fts5Native.ResultErrorCode(context, rc);
+            }
+        }
+        catch (Exception)
+        {
+            // Nothing may cross back into SQLite: the statement fails with an error instead.
+            Fts5Native.ResultErrorCode(context, Fts5Native.Error);
+        }
+    }
+
+    /// <summary>The row's score, as fts5Bm25Function computes it (the same operations in the same order).</summary>
+    private int Score(Fts5ExtensionApi* api, nint fts, int count, nint* values, out double score)
+    {
+        score = 0.0;
+        var query = (QueryStatistics*)api->GetAuxdata(fts, 0);
+        if (query == null)
+        {
+            var rc = Prepare(api, fts, count, values, out query);
+            if (rc != Fts5Native.Ok)
+            {
+                return rc;
+            }
+        }
+
+        var phrases = query->Phrases;
+        var idf = query->InverseFrequencies;
+        var frequencies = idf + phrases;
+        new Span<double>(frequencies, phrases).Clear();
+
+        int instances;
+        var status = api->InstCount(fts, &instances);
+        for (var i = 0; status == Fts5Native.Ok && i < instances; i++)
+        {
+            int phrase, column, offset;
+            status = api->Inst(fts, i, &phrase, &column, &offset);
+            if (status == Fts5Native.Ok)
+            {
+                frequencies[phrase] += column < query->Weights ? query->WeightOf(column) : 1.0;
+            }
+        }
+
+        if (status != Fts5Native.Ok || (status = RowLength(api, fts, out var length)) != Fts5Native.Ok)
+        {
+            return status;
+        }
+
+        var d = (double)length;
+        for (var i = 0; i < phrases; i++)
+        {
+            score += idf[i] * (
+                (frequencies[i] * (K1 + 1.0)) /
+                (frequencies[i] + (K1 * (1 - B + (B * d / query->AverageLength)))));
+        }
+
+        score = -1.0 * score;
+        Scored++;
+        return Fts5Native.Ok;
+    }
+
+    /// <summary>The row's length in tokens, all columns together: kept, or asked of FTS5 once.</summary>
+    private int RowLength(Fts5ExtensionApi* api, nint fts, out int length)
+    {
+        var rowid = api->Rowid(fts);
+        var index = rowid is >= 0 and < int.MaxValue ? (int)rowid : -1;
+        if (index >= 0 && index < _rowLengths.Length && _rowLengths[index] != 0)
+        {
+            length = _rowLengths[index] - 1;
+            return Fts5Native.Ok;
+        }
+
+        int tokens;
+        var rc = api->ColumnSize(fts, -1, &tokens);
+        length = tokens;
+        if (rc == Fts5Native.Ok && index >= 0 && tokens < int.MaxValue)
+        {
+            if (index >= _rowLengths.Length)
+            {
+                Array.Resize(ref _rowLengths, Math.Max(index + 1, _rowLengths.Length * 2));
+            }
+
+            _rowLengths[index] = tokens + 1;
+        }
+
+        return rc;
+    }
+
+    /// <summary>The query's statistics, as fts5Bm25GetData works them out, kept with the statement's cursor until it ends.</summary>
+    private int Prepare(Fts5ExtensionApi* api, nint fts, int count, nint* values, out QueryStatistics* query)
+    {
+        var phrases = api->PhraseCount(fts);
+        query = QueryStatistics.Allocate(phrases, count);
+        for (var i = 0; i < count; i++)
+        {
+            query->WeightOf(i) = Fts5Native.ValueDouble(values[i]);
+        }
+
+        long rows = 0, tokens = 0;
+        var rc = api->RowCount(fts, &rows);
+        if (rc == Fts5Native.Ok)
+        {
+            rc = api->ColumnTotalSize(fts, -1, &tokens);
+        }
+
+        if (rc == Fts5Native.Ok)
+        {
+            query->AverageLength = (double)tokens / (double)rows;
+        }
+
+        var keyed = _phrases is { } known && known.Length == phrases;
+        for (var i = 0; rc == Fts5Native.Ok && i < phrases; i++)
+        {
+            long hits = 0;
+            if (!keyed || !_phraseRows.TryGetValue(_phrases![i], out hits))
+            {
+                rc = api->QueryPhrase(fts, i, &hits, &CountRow);
+                if (rc == Fts5Native.Ok && keyed)
+                {
+                    _phraseRows[_phrases![i]] = hits;
+                }
+            }
+
+            var idf = Math.Log((rows - hits + 0.5) / (hits + 0.5));
+            query->InverseFrequencies[i] = idf <= 0.0 ? 1e-6 : idf;
+        }
+
+        if (rc == Fts5Native.Ok)
+        {
+            rc = api->SetAuxdata(fts, query, &QueryStatistics.Free);
+        }
+        else
+        {
+            NativeMemory.Free(query);
+        }
+
+        if (rc != Fts5Native.Ok)
+        {
+            query = null;
+        }
+
+        return rc;
+    }
+
+    [UnmanagedCallersOnly]
+    private static int CountRow(Fts5ExtensionApi* api, nint fts, void* hits)
+    {
+        (*(long*)hits)++;
+        return Fts5Native.Ok;
+    }
+
+    /// <summary>
+    /// One query's figures, in native memory that FTS5 frees when the statement's cursor ends: the table's average row
+    /// length, the column weights, then each phrase's IDF and the current row's frequency of it.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct QueryStatistics
+    {
+        public int Phrases;
+        public int Weights;
+        public double AverageLength;
+
+        public double* InverseFrequencies => (double*)Unsafe.AsPointer(ref this) + 2 + Weights;
+
+        public ref double WeightOf(int column) => ref ((double*)Unsafe.AsPointer(ref this))[2 + column];
+
+        public static QueryStatistics* Allocate(int phrases, int weights)
+        {
+            var size = (nuint)(sizeof(QueryStatistics) + (sizeof(double) * (weights + (2 * phrases))));
+            var query = (QueryStatistics*)NativeMemory.AllocZeroed(size);
+            query->Phrases = phrases;
+            query->Weights = weights;
+            return query;
+        }
+
+        [UnmanagedCallersOnly]
+        public static void Free(void* query) => NativeMemory.Free(query);
+    }
+}
