@@ -48,6 +48,9 @@ public sealed class NoteIndex : IDisposable
         INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
         """;
 
+    /// <summary>The FTS5 table's columns: title, heading, aliases, tags, body.</summary>
+    private const int Columns = 5;
+
     /// <summary>The bm25 column weights of the rank setting above: title, heading, aliases, tags, body.</summary>
     private const string RankWeights = "10.0, 6.0, 8.0, 3.0, 1.0";
 
@@ -235,6 +238,7 @@ public sealed class NoteIndex : IDisposable
             _dataVersion = version;
         }
 
+        _ranking.ReadLengths(_connection, "sections_fts", Columns);
         _ranking.Begin(match);
         return SectionRanking.Name;
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace LlmPrep.Core.Index;
@@ -26,6 +27,9 @@ internal sealed unsafe class SectionRanking : IDisposable
     /// <summary>Each row's length in tokens plus one, by row id; 0 where it is not known yet.</summary>
     private int[] _rowLengths = [];
 
+    /// <summary>Whether <see cref="_rowLengths"/> holds every row's length, read in one pass.</summary>
+    private bool _lengthsRead;
+
     /// <summary>How many rows hold each phrase, by the phrase as the MATCH expression writes it.</summary>
     private readonly Dictionary<string, long> _phraseRows = new(StringComparer.Ordinal);
 
@@ -40,7 +44,7 @@ internal sealed unsafe class SectionRanking : IDisposable
     /// <summary>Registers the function on <paramref name="connection"/>; false when its SQLite offers no FTS5 interface.</summary>
     public bool Register(SqliteConnection connection)
     {
-        var api = Fts5Native.Api(connection.Handle!.DangerousGetHandle());
+        var api = SqliteNative.Api(connection.Handle!.DangerousGetHandle());
         if (api == null)
         {
             return false;
@@ -48,8 +52,83 @@ internal sealed unsafe class SectionRanking : IDisposable
 
         fixed (byte* name = "llmprep_bm25\0"u8)
         {
-            return api->CreateFunction(api, name, (void*)GCHandle.ToIntPtr(_self), &Rank, null) == Fts5Native.Ok;
+            return api->CreateFunction(api, name, (void*)GCHandle.ToIntPtr(_self), &Rank, null) == SqliteNative.Ok;
         }
+    }
+
+    /// <summary>
+    /// Reads every row's length from FTS5's column-size table in one pass (each blob holds one varint a column, the
+    /// column's length in tokens), unless the lengths are kept already. A row whose blob cannot be read is left to be
+    /// asked of FTS5 when it is scored.
+    /// </summary>
+    public void ReadLengths(SqliteConnection connection, string table, int columns)
+    {
+        if (_lengthsRead)
+        {
+            return;
+        }
+
+        var lengths = _rowLengths;
+        var read = SqliteNative.ReadBlobs(connection.Handle!.DangerousGetHandle(), Encoding.UTF8.GetBytes($"SELECT id, sz FROM \"{table}_docsize\""), (id, blob) =>
+        {
+            if (id is < 0 or >= int.MaxValue || TotalTokens(blob, columns) is not { } tokens)
+            {
+                return;
+            }
+
+            if (id >= lengths.Length)
+            {
+                Array.Resize(ref lengths, (int)Math.Max(id + 1, lengths.Length * 2L));
+            }
+
+            lengths[id] = tokens + 1;
+        });
+        _rowLengths = lengths;
+        _lengthsRead = read;
+    }
+
+    /// <summary>
+    /// The sum of the first <paramref name="columns"/> varints of a column-size blob (SQLite's varint: 7 bits a byte,
+    /// high first; a ninth byte of 8), as FTS5 reads them; null when the blob holds fewer.
+    /// </summary>
+    internal static int? TotalTokens(ReadOnlySpan<byte> blob, int columns)
+    {
+        long total = 0;
+        var i = 0;
+        for (var column = 0; column < columns; column++)
+        {
+            if (i >= blob.Length)
+            {
+                return null;
+            }
+
+            ulong value = 0;
+            var done = false;
+            for (var k = 0; k < 8 && i < blob.Length; k++)
+            {
+                var b = blob[i++];
+                value = (value << 7) | (uint)(b & 0x7f);
+                if ((b & 0x80) == 0)
+                {
+                    done = true;
+                    break;
+                }
+            }
+
+            if (!done)
+            {
+                if (i >= blob.Length)
+                {
+                    return null;
+                }
+
+                value = (value << 8) | blob[i++];
+            }
+
+            total += (int)(uint)value;
+        }
+
+        return total is >= 0 and < int.MaxValue ? (int)total : null;
     }
 
     /// <summary>Before a ranking statement over <paramref name="match"/>: its phrases, and a zero count of scored rows.</summary>
@@ -63,6 +142,7 @@ internal sealed unsafe class SectionRanking : IDisposable
     public void Forget()
     {
         Array.Clear(_rowLengths);
+        _lengthsRead = false;
         _phraseRows.Clear();
     }
 
@@ -81,19 +161,19 @@ internal sealed unsafe class SectionRanking : IDisposable
         {
             var self = (SectionRanking)GCHandle.FromIntPtr((nint)api->UserData(fts)).Target!;
             var rc = self.Score(api, fts, count, values, out var score);
-            if (rc == Fts5Native.Ok)
+            if (rc == SqliteNative.Ok)
             {
-                Fts5Native.ResultDouble(context, score);
+                SqliteNative.ResultDouble(context, score);
             }
             else
             {
-                Fts5Native.ResultErrorCode(context, rc);
+                SqliteNative.ResultErrorCode(context, rc);
             }
         }
         catch (Exception)
         {
             // Nothing may cross back into SQLite: the statement fails with an error instead.
-            Fts5Native.ResultErrorCode(context, Fts5Native.Error);
+            SqliteNative.ResultErrorCode(context, SqliteNative.Error);
         }
     }
 
@@ -105,7 +185,7 @@ internal sealed unsafe class SectionRanking : IDisposable
         if (query == null)
         {
             var rc = Prepare(api, fts, count, values, out query);
-            if (rc != Fts5Native.Ok)
+            if (rc != SqliteNative.Ok)
             {
                 return rc;
             }
@@ -118,17 +198,17 @@ internal sealed unsafe class SectionRanking : IDisposable
 
         int instances;
         var status = api->InstCount(fts, &instances);
-        for (var i = 0; status == Fts5Native.Ok && i < instances; i++)
+        for (var i = 0; status == SqliteNative.Ok && i < instances; i++)
         {
             int phrase, column, offset;
             status = api->Inst(fts, i, &phrase, &column, &offset);
-            if (status == Fts5Native.Ok)
+            if (status == SqliteNative.Ok)
             {
                 frequencies[phrase] += column < query->Weights ? query->WeightOf(column) : 1.0;
             }
         }
 
-        if (status != Fts5Native.Ok || (status = RowLength(api, fts, out var length)) != Fts5Native.Ok)
+        if (status != SqliteNative.Ok || (status = RowLength(api, fts, out var length)) != SqliteNative.Ok)
         {
             return status;
         }
@@ -143,7 +223,7 @@ internal sealed unsafe class SectionRanking : IDisposable
 
         score = -1.0 * score;
         Scored++;
-        return Fts5Native.Ok;
+        return SqliteNative.Ok;
     }
 
     /// <summary>The row's length in tokens, all columns together: kept, or asked of FTS5 once.</summary>
@@ -154,13 +234,13 @@ internal sealed unsafe class SectionRanking : IDisposable
         if (index >= 0 && index < _rowLengths.Length && _rowLengths[index] != 0)
         {
             length = _rowLengths[index] - 1;
-            return Fts5Native.Ok;
+            return SqliteNative.Ok;
         }
 
         int tokens;
         var rc = api->ColumnSize(fts, -1, &tokens);
         length = tokens;
-        if (rc == Fts5Native.Ok && index >= 0 && tokens < int.MaxValue)
+        if (rc == SqliteNative.Ok && index >= 0 && tokens < int.MaxValue)
         {
             if (index >= _rowLengths.Length)
             {
@@ -180,29 +260,29 @@ internal sealed unsafe class SectionRanking : IDisposable
         query = QueryStatistics.Allocate(phrases, count);
         for (var i = 0; i < count; i++)
         {
-            query->WeightOf(i) = Fts5Native.ValueDouble(values[i]);
+            query->WeightOf(i) = SqliteNative.ValueDouble(values[i]);
         }
 
         long rows = 0, tokens = 0;
         var rc = api->RowCount(fts, &rows);
-        if (rc == Fts5Native.Ok)
+        if (rc == SqliteNative.Ok)
         {
             rc = api->ColumnTotalSize(fts, -1, &tokens);
         }
 
-        if (rc == Fts5Native.Ok)
+        if (rc == SqliteNative.Ok)
         {
             query->AverageLength = (double)tokens / (double)rows;
         }
 
         var keyed = _phrases is { } known && known.Length == phrases;
-        for (var i = 0; rc == Fts5Native.Ok && i < phrases; i++)
+        for (var i = 0; rc == SqliteNative.Ok && i < phrases; i++)
         {
             long hits = 0;
             if (!keyed || !_phraseRows.TryGetValue(_phrases![i], out hits))
             {
                 rc = api->QueryPhrase(fts, i, &hits, &CountRow);
-                if (rc == Fts5Native.Ok && keyed)
+                if (rc == SqliteNative.Ok && keyed)
                 {
                     _phraseRows[_phrases![i]] = hits;
                 }
@@ -212,7 +292,7 @@ internal sealed unsafe class SectionRanking : IDisposable
             query->InverseFrequencies[i] = idf <= 0.0 ? 1e-6 : idf;
         }
 
-        if (rc == Fts5Native.Ok)
+        if (rc == SqliteNative.Ok)
         {
             rc = api->SetAuxdata(fts, query, &QueryStatistics.Free);
         }
@@ -221,7 +301,7 @@ internal sealed unsafe class SectionRanking : IDisposable
             NativeMemory.Free(query);
         }
 
-        if (rc != Fts5Native.Ok)
+        if (rc != SqliteNative.Ok)
         {
             query = null;
         }
@@ -233,7 +313,7 @@ internal sealed unsafe class SectionRanking : IDisposable
     private static int CountRow(Fts5ExtensionApi* api, nint fts, void* hits)
     {
         (*(long*)hits)++;
-        return Fts5Native.Ok;
+        return SqliteNative.Ok;
     }
 
     /// <summary>

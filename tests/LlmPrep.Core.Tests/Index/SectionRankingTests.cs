@@ -68,6 +68,11 @@ public sealed class SectionRankingTests : IDisposable
             Assert.Equal(expected, Ranked(match));
             Assert.Equal(expected.Count, _ranking.Scored);
             Assert.Equal(expected, Ranked(match));
+
+            // Every row's length read in one pass from the column-size table instead of asked of FTS5 row by row.
+            _ranking.Forget();
+            _ranking.ReadLengths(_connection, "t", 5);
+            Assert.Equal(expected, Ranked(match));
         }
     }
 
@@ -92,7 +97,19 @@ public sealed class SectionRankingTests : IDisposable
 
         _ranking.Forget();
         Assert.Equal(Scores("bm25", Match), Ranked(Match));
+        _ranking.Forget();
+        _ranking.ReadLengths(_connection, "t", 5);
+        Assert.Equal(Scores("bm25", Match), Ranked(Match));
     }
+
+    [Theory]
+    [InlineData(new byte[] { 3, 0, 1, 0, 20 }, 24)]
+    [InlineData(new byte[] { 0x81, 0x00, 0, 0, 0, 0x7f }, 255)]
+    [InlineData(new byte[] { 0x82, 0x80, 0x01, 1, 1, 1, 1 }, 32769 + 4)]
+    [InlineData(new byte[] { 1, 2, 3, 4 }, null)]
+    [InlineData(new byte[] { 1, 2, 3, 4, 0x81 }, null)]
+    public void A_column_size_blob_adds_up_its_five_varints(byte[] blob, int? total) =>
+        Assert.Equal(total, SectionRanking.TotalTokens(blob, 5));
 
     [Fact]
     public void A_search_after_another_connection_changed_the_index_ranks_as_a_fresh_index_does()
