@@ -175,8 +175,9 @@ public sealed class NoteIndex : IDisposable
     /// <param name="corpus">The notes the index was synced with: the source of the page's snippets.</param>
     public (IReadOnlyList<IndexRow> Rows, int Total) Search(CorpusSnapshot corpus, string match, IndexFilter filter, int limit, int offset)
     {
-        UseSearchCache();
+        // The ranking reads every row's length first (once), through the small cache: a search never reads those pages.
         var ranking = UseRanking(match);
+        UseSearchCache();
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
 
@@ -597,9 +598,9 @@ public sealed class NoteIndex : IDisposable
     private const string JournalPragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000;";
 
     /// <summary>
-    /// The page cache for searching, in KiB. A search reads every doclist page of its terms and the column sizes of every
-    /// match; the default 2 MB cache holds little of a large index, so each search would read its pages again through
-    /// system calls. Up to 64 MB of pages are kept (a small index only ever fills what its file holds). It is set at the
+    /// The page cache for searching, in KiB. A search reads every doclist page of its terms (the rows' lengths are kept
+    /// by <see cref="SectionRanking"/>); the default 2 MB cache holds little of a large index, so each search would read
+    /// its pages again through system calls. Up to 64 MB of pages are kept (a small index only ever fills what its file holds). It is set at the
     /// first search, not on opening, so the scan of every file's stamp and the parse cache read at start-up pass through
     /// the small cache and leave no pages that searches never read. Memory mapping the file instead is as fast, but
     /// every page it maps counts as resident, the parse cache's included.
