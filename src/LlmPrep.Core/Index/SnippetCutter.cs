@@ -58,6 +58,9 @@ internal sealed class SnippetCutter
             _phrases = phrases;
             _text = [columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body];
             _tokens = new List<FtsToken>[_text.Length];
+
+            // A token that was not stemmed (its term is empty: see FtsTokenizer) starts no phrase unless a phrase starts with an empty term.
+            var skipUnstemmed = !phrases.Exists(p => p.Terms.Count > 0 && p.Terms[0].Length == 0);
             for (var column = 0; column < _text.Length; column++)
             {
                 var tokens = new List<FtsToken>();
@@ -65,6 +68,11 @@ internal sealed class SnippetCutter
                 _tokens[column] = tokens;
                 for (var offset = 0; offset < tokens.Count; offset++)
                 {
+                    if (skipUnstemmed && tokens[offset].Term.Length == 0)
+                    {
+                        continue;
+                    }
+
                     for (var phrase = 0; phrase < phrases.Count; phrase++)
                     {
                         if (!phrases[phrase].IsExcluded && phrases[phrase].MatchesAt(tokens, offset))
@@ -90,7 +98,7 @@ internal sealed class SnippetCutter
                     continue;
                 }
 
-                var firsts = SentenceStarts(c);
+                List<int>? firsts = null;
                 var size = _tokens[c].Count;
                 foreach (var instance in Instances)
                 {
@@ -98,6 +106,8 @@ internal sealed class SnippetCutter
                     {
                         continue;
                     }
+
+                    firsts ??= SentenceStarts(c);
 
                     var score = Score(c, size, instance.Offset, out var adjusted);
                     if (score > bestScore)

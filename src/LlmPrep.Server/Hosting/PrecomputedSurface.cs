@@ -37,7 +37,7 @@ internal static class PrecomputedSurface
         foreach (var (method, definition) in Entries("tools", typeof(T).Name))
         {
             var tool = definition.Deserialize((System.Text.Json.Serialization.Metadata.JsonTypeInfo<Tool>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Tool)))!;
-            builder.Services.AddSingleton<McpServerTool>(services => new PrecomputedTool(tool, () => CreateTool<T>(method, services, json)));
+            builder.Services.AddSingleton<McpServerTool>(services => new PrecomputedTool(tool, () => CreateTool<T>(method, services, json), Tools.DirectToolCalls.For(tool.Name)));
         }
 
         return builder;

@@ -1,3 +1,4 @@
+using LlmPrep.Server.Tools;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -5,9 +6,10 @@ namespace LlmPrep.Server.Hosting;
 
 /// <summary>
 /// A tool whose definition (name, description, input and output schemas) comes from the precomputed surface, so listing
-/// it costs no reflection; the SDK's tool, which binds arguments and calls the method, is built on first use.
+/// it costs no reflection; the SDK's tool, which binds arguments and calls the method, is built on first use. A tool with a
+/// hand-written call (<paramref name="direct"/>) is called through it when its arguments are plain.
 /// </summary>
-internal sealed class PrecomputedTool(Tool definition, Func<McpServerTool> create) : McpServerTool
+internal sealed class PrecomputedTool(Tool definition, Func<McpServerTool> create, DirectToolCall? direct = null) : McpServerTool
 {
     private readonly Lazy<McpServerTool> _inner = new(create);
 
@@ -16,5 +18,5 @@ internal sealed class PrecomputedTool(Tool definition, Func<McpServerTool> creat
     public override IReadOnlyList<object> Metadata => _inner.Value.Metadata;
 
     public override ValueTask<CallToolResult> InvokeAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken = default) =>
-        _inner.Value.InvokeAsync(request, cancellationToken);
+        direct?.Invoke(request, cancellationToken) ?? _inner.Value.InvokeAsync(request, cancellationToken);
 }
