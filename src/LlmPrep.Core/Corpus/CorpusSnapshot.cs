@@ -5,7 +5,6 @@ public sealed class CorpusSnapshot
 {
     private readonly Dictionary<string, Note> _byId;
     private readonly Dictionary<string, Note> _byPath;
-    private readonly Dictionary<string, QuizCard> _cards;
 
     public CorpusSnapshot(IReadOnlyList<Note> notes, IReadOnlyList<NoteFile> files, IReadOnlyList<CorpusProblem> problems)
     {
@@ -14,7 +13,6 @@ public sealed class CorpusSnapshot
         Problems = problems;
         _byId = notes.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
         _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
-        _cards = notes.SelectMany(n => n.Cards).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         StudyOrder = BuildStudyOrder(notes, _byId);
     }
@@ -34,7 +32,7 @@ public sealed class CorpusSnapshot
     public IReadOnlyList<NoteFile> Files { get; }
 
     /// <summary>Each file's own parse (before cross-note checks), by file key, for the next load to reuse.</summary>
-    internal IReadOnlyDictionary<string, ParsedFile> Parses { get; init; } = new Dictionary<string, ParsedFile>();
+    internal ParsedFiles Parses { get; init; } = ParsedFiles.Empty;
 
     /// <summary>How many files this load read and parsed (the others came unchanged from memory or the parse cache).</summary>
     public int ParsedCount { get; init; }
@@ -64,7 +62,24 @@ public sealed class CorpusSnapshot
 
     public Note? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
-    public QuizCard? FindCard(string cardId) => _cards.GetValueOrDefault(cardId);
+    /// <summary>The card with this id, looked for among the cards of the note its id starts with
+    /// (<c>&lt;note id&gt;/&lt;slug of the question&gt;</c>), so no lookup of its own is held for every card.</summary>
+    public QuizCard? FindCard(string cardId)
+    {
+        var slash = cardId.LastIndexOf('/');
+        if (slash > 0 && FindById(cardId[..slash]) is { } note)
+        {
+            foreach (var card in note.Cards)
+            {
+                if (string.Equals(card.Id, cardId, StringComparison.Ordinal))
+                {
+                    return card;
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static Dictionary<string, int> BuildStudyOrder(IReadOnlyList<Note> notes, Dictionary<string, Note> byId)
     {
