@@ -3,7 +3,8 @@ namespace LlmPrep.Core.Corpus;
 /// <summary>The loaded corpus at one moment: notes, cards and every problem found. Immutable.</summary>
 public sealed class CorpusSnapshot
 {
-    private readonly Dictionary<string, Note> _byId;
+    /// <summary>Each note's position in <see cref="Notes"/>, by id.</summary>
+    private readonly Dictionary<string, int> _byId;
     private readonly Dictionary<string, Note> _byPath;
 
     public CorpusSnapshot(IReadOnlyList<Note> notes, IReadOnlyList<NoteFile> files, IReadOnlyList<CorpusProblem> problems)
@@ -11,10 +12,15 @@ public sealed class CorpusSnapshot
         Notes = notes;
         Files = files;
         Problems = problems;
-        _byId = notes.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+        _byId = new Dictionary<string, int>(notes.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < notes.Count; i++)
+        {
+            _byId.Add(notes[i].Id, i);
+        }
+
         _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
         Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-        StudyOrder = BuildStudyOrder(notes, _byId);
+        StudyOrder = new StudyOrderTable(notes, _byId, BuildStudyOrder(notes, _byId));
     }
 
     /// <summary>The id of the note whose links set the study order.</summary>
@@ -58,7 +64,7 @@ public sealed class CorpusSnapshot
 
     public IEnumerable<QuizCard> Cards => Notes.SelectMany(n => n.Cards);
 
-    public Note? FindById(string id) => _byId.GetValueOrDefault(id);
+    public Note? FindById(string id) => _byId.TryGetValue(id, out var index) ? Notes[index] : null;
 
     public Note? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
@@ -81,25 +87,47 @@ public sealed class CorpusSnapshot
         return null;
     }
 
-    private static Dictionary<string, int> BuildStudyOrder(IReadOnlyList<Note> notes, Dictionary<string, Note> byId)
+    /// <summary>The notes' positions in study order.</summary>
+    private static int[] BuildStudyOrder(IReadOnlyList<Note> notes, Dictionary<string, int> byId)
     {
         // The plan's own folder (the plan and its checklist) is about studying, so it comes last.
-        var order = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var planSection = byId.TryGetValue(StudyPlanId, out var plan) ? plan.Section : null;
-        foreach (var link in plan?.Links ?? [])
+        var order = new List<int>(notes.Count);
+        var placed = new bool[notes.Count];
+        void Place(int index)
         {
-            if (byId.TryGetValue(link.Target, out var linked) && linked.Section != planSection)
+            if (!placed[index])
             {
-                order.TryAdd(linked.Id, order.Count);
+                placed[index] = true;
+                order.Add(index);
             }
         }
 
-        foreach (var note in notes.Where(n => n.Section != planSection).Concat(notes.Where(n => n.Section == planSection)))
+        var planSection = byId.TryGetValue(StudyPlanId, out var planIndex) ? notes[planIndex].Section : null;
+        foreach (var link in planSection is null ? [] : notes[planIndex].Links)
         {
-            order.TryAdd(note.Id, order.Count);
+            if (byId.TryGetValue(link.Target, out var linked) && notes[linked].Section != planSection)
+            {
+                Place(linked);
+            }
         }
 
-        return order;
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (notes[i].Section != planSection)
+            {
+                Place(i);
+            }
+        }
+
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (notes[i].Section == planSection)
+            {
+                Place(i);
+            }
+        }
+
+        return [.. order];
     }
 
     /// <summary>Finds a section folder by its full name, its number ("03") or its name without the number ("rag-and-embeddings").</summary>
