@@ -33,7 +33,7 @@ public static class CorpusLoader
         {
             for (var i = 0; i < found.Count; i++)
             {
-                if (previous.Parses.GetValueOrDefault(found[i].Key) is { } known
+                if (previous.Parses.Find(found[i].Key, i) is { } known
                     && known.File.Size == found[i].Size && known.File.ModifiedTicks == found[i].ModifiedTicks)
                 {
                     parsedFiles[i] = known;
@@ -55,7 +55,7 @@ public static class CorpusLoader
         }
 
         // A large vault's text is not held all at once: past a few thousand files each body is let go once parsed
-        // (held weakly), and the index reads it again from the file if the collector took it.
+        // and the index reads it again from the file.
         var release = toParse.Count > ReleaseAfter;
         if (toParse.Count > 1)
         {
@@ -72,7 +72,6 @@ public static class CorpusLoader
             onParsed?.Invoke(i, parsedFiles[i]!);
         }
 
-        var parses = new Dictionary<string, ParsedFile>(found.Count, StringComparer.Ordinal);
         var files = new List<NoteFile>(found.Count);
         var notes = new List<Note>(found.Count);
         var ids = new Dictionary<string, Note>(StringComparer.OrdinalIgnoreCase);
@@ -80,7 +79,6 @@ public static class CorpusLoader
         for (var i = 0; i < found.Count; i++)
         {
             var parsed = parsedFiles[i]!;
-            parses[parsed.File.Key] = parsed;
             problems.AddRange(parsed.Problems);
             var file = parsed.File;
             if (file.Note is { } note)
@@ -106,7 +104,7 @@ public static class CorpusLoader
         }
 
         CheckLinks(notes, ids, problems);
-        return new CorpusSnapshot(notes, files, problems) { Parses = parses, ParsedCount = toParse.Count, CachedCount = cached };
+        return new CorpusSnapshot(notes, files, problems) { Parses = new ParsedFiles(parsedFiles!), ParsedCount = toParse.Count, CachedCount = cached };
     }
 
     /// <summary>How many files a load parses before it stops holding their text in memory.</summary>
@@ -149,9 +147,17 @@ public static class CorpusLoader
         foreach (var note in notes)
         {
             var severity = note.HasFrontMatter ? ProblemSeverity.Error : ProblemSeverity.Warning;
-            foreach (var link in note.Links)
+            var links = note.Links as NoteLink[];
+            for (var i = 0; i < note.Links.Count; i++)
             {
+                var link = note.Links[i];
                 var target = ids.GetValueOrDefault(link.Target) ?? FirstByPathOrTitle(notes, bySuffix, byTitle, link.Target);
+                if (links is not null && target is not null && !ReferenceEquals(target.Id, link.Target) && string.Equals(target.Id, link.Target, StringComparison.Ordinal))
+                {
+                    // A link by the note's id holds the note's own id string rather than a copy of it.
+                    links[i] = link with { Target = target.Id };
+                }
+
                 if (target is null)
                 {
                     problems.Add(new CorpusProblem(note.Path + ".md", link.Line, severity, $"link [[{link.Target}]] names no note"));

@@ -3,20 +3,24 @@ namespace LlmPrep.Core.Corpus;
 /// <summary>The loaded corpus at one moment: notes, cards and every problem found. Immutable.</summary>
 public sealed class CorpusSnapshot
 {
-    private readonly Dictionary<string, Note> _byId;
+    /// <summary>Each note's position in <see cref="Notes"/>, by id.</summary>
+    private readonly Dictionary<string, int> _byId;
     private readonly Dictionary<string, Note> _byPath;
-    private readonly Dictionary<string, QuizCard> _cards;
 
     public CorpusSnapshot(IReadOnlyList<Note> notes, IReadOnlyList<NoteFile> files, IReadOnlyList<CorpusProblem> problems)
     {
         Notes = notes;
         Files = files;
         Problems = problems;
-        _byId = notes.ToDictionary(n => n.Id, StringComparer.OrdinalIgnoreCase);
+        _byId = new Dictionary<string, int>(notes.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < notes.Count; i++)
+        {
+            _byId.Add(notes[i].Id, i);
+        }
+
         _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
-        _cards = notes.SelectMany(n => n.Cards).GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-        StudyOrder = BuildStudyOrder(notes, _byId);
+        StudyOrder = new StudyOrderTable(notes, _byId, BuildStudyOrder(notes, _byId));
     }
 
     /// <summary>The id of the note whose links set the study order.</summary>
@@ -34,7 +38,7 @@ public sealed class CorpusSnapshot
     public IReadOnlyList<NoteFile> Files { get; }
 
     /// <summary>Each file's own parse (before cross-note checks), by file key, for the next load to reuse.</summary>
-    internal IReadOnlyDictionary<string, ParsedFile> Parses { get; init; } = new Dictionary<string, ParsedFile>();
+    internal ParsedFiles Parses { get; init; } = ParsedFiles.Empty;
 
     /// <summary>How many files this load read and parsed (the others came unchanged from memory or the parse cache).</summary>
     public int ParsedCount { get; init; }
@@ -60,31 +64,70 @@ public sealed class CorpusSnapshot
 
     public IEnumerable<QuizCard> Cards => Notes.SelectMany(n => n.Cards);
 
-    public Note? FindById(string id) => _byId.GetValueOrDefault(id);
+    public Note? FindById(string id) => _byId.TryGetValue(id, out var index) ? Notes[index] : null;
 
     public Note? FindByPath(string path) => _byPath.GetValueOrDefault(path);
 
-    public QuizCard? FindCard(string cardId) => _cards.GetValueOrDefault(cardId);
-
-    private static Dictionary<string, int> BuildStudyOrder(IReadOnlyList<Note> notes, Dictionary<string, Note> byId)
+    /// <summary>The card with this id, looked for among the cards of the note its id starts with
+    /// (<c>&lt;note id&gt;/&lt;slug of the question&gt;</c>), so no lookup of its own is held for every card.</summary>
+    public QuizCard? FindCard(string cardId)
     {
-        // The plan's own folder (the plan and its checklist) is about studying, so it comes last.
-        var order = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var planSection = byId.TryGetValue(StudyPlanId, out var plan) ? plan.Section : null;
-        foreach (var link in plan?.Links ?? [])
+        var slash = cardId.LastIndexOf('/');
+        if (slash > 0 && FindById(cardId[..slash]) is { } note)
         {
-            if (byId.TryGetValue(link.Target, out var linked) && linked.Section != planSection)
+            foreach (var card in note.Cards)
             {
-                order.TryAdd(linked.Id, order.Count);
+                if (string.Equals(card.Id, cardId, StringComparison.Ordinal))
+                {
+                    return card;
+                }
             }
         }
 
-        foreach (var note in notes.Where(n => n.Section != planSection).Concat(notes.Where(n => n.Section == planSection)))
+        return null;
+    }
+
+    /// <summary>The notes' positions in study order.</summary>
+    private static int[] BuildStudyOrder(IReadOnlyList<Note> notes, Dictionary<string, int> byId)
+    {
+        // The plan's own folder (the plan and its checklist) is about studying, so it comes last.
+        var order = new List<int>(notes.Count);
+        var placed = new bool[notes.Count];
+        void Place(int index)
         {
-            order.TryAdd(note.Id, order.Count);
+            if (!placed[index])
+            {
+                placed[index] = true;
+                order.Add(index);
+            }
         }
 
-        return order;
+        var planSection = byId.TryGetValue(StudyPlanId, out var planIndex) ? notes[planIndex].Section : null;
+        foreach (var link in planSection is null ? [] : notes[planIndex].Links)
+        {
+            if (byId.TryGetValue(link.Target, out var linked) && notes[linked].Section != planSection)
+            {
+                Place(linked);
+            }
+        }
+
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (notes[i].Section != planSection)
+            {
+                Place(i);
+            }
+        }
+
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (notes[i].Section == planSection)
+            {
+                Place(i);
+            }
+        }
+
+        return [.. order];
     }
 
     /// <summary>Finds a section folder by its full name, its number ("03") or its name without the number ("rag-and-embeddings").</summary>

@@ -2,13 +2,15 @@ namespace LlmPrep.Core.Corpus;
 
 /// <summary>
 /// A note's markdown without its front matter. A fresh parse holds the text; once released (after indexing), or when
-/// the note came from the parse cache, the text is read again from the file on demand and held only weakly, so a large
-/// vault's text does not stay in memory.
+/// the note came from the parse cache, the text is read again from the file on demand, and only the last few bodies
+/// read are kept (<see cref="RecentBodies"/>), so a large vault's text does not stay in memory. A body released while
+/// a large vault is being indexed is held weakly until it is released again, so the index seldom reads it back.
 /// </summary>
 internal sealed class NoteBody
 {
     private readonly BodyFile? _file;
     private string? _text;
+    private readonly HashText _hash;
     private WeakReference<string>? _weak;
 
     /// <param name="text">The body text, held until <see cref="Release"/>.</param>
@@ -20,12 +22,13 @@ internal sealed class NoteBody
         _text = text;
         _file = file;
         StartLine = startLine;
-        Hash = hash;
+        _hash = HashText.Of(hash);
     }
 
     public int StartLine { get; }
 
-    public string Hash { get; }
+    /// <summary>The file's content hash when the text was parsed (held as its bytes).</summary>
+    public string Hash => _hash.Text;
 
     public string Text
     {
@@ -36,25 +39,33 @@ internal sealed class NoteBody
                 return text;
             }
 
-            if (_weak is not null && _weak.TryGetTarget(out var held))
+            if (_weak is not null && _weak.TryGetTarget(out var weak))
+            {
+                return weak;
+            }
+
+            if (RecentBodies.Find(this) is { } held)
             {
                 return held;
             }
 
             var read = Read();
-            _weak = new WeakReference<string>(read);
+            RecentBodies.Keep(this, read);
             return read;
         }
     }
 
-    /// <summary>Lets go of the text when it can be read again from its file.</summary>
+    /// <summary>Lets go of the text when it can be read again from its file, holding it weakly until the next release,
+    /// which lets go of that too (no handle a note stays behind).</summary>
     public void Release()
     {
-        if (_file is not null && _text is { } text)
+        if (_file is null)
         {
-            _weak = new WeakReference<string>(text);
-            _text = null;
+            return;
         }
+
+        _weak = _text is { } text ? new WeakReference<string>(text) : null;
+        _text = null;
     }
 
     private string Read()

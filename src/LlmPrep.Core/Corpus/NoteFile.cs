@@ -6,4 +6,14 @@ namespace LlmPrep.Core.Corpus;
 /// <param name="ModifiedTicks">Last write time (UTC ticks).</param>
 /// <param name="Hash">Content hash, hex.</param>
 /// <param name="Note">The parsed note, or null when it was skipped (duplicate id or path).</param>
-public sealed record NoteFile(string Key, long Size, long ModifiedTicks, string Hash, Note? Note);
+public sealed record NoteFile(string Key, long Size, long ModifiedTicks, string Hash, Note? Note)
+{
+    private readonly HashText _hash = HashText.Of(Hash);
+
+    /// <summary>Content hash, hex (held as its bytes, written out when read).</summary>
+    public string Hash
+    {
+        get => _hash.Text;
+        init => _hash = HashText.Of(value);
+    }
+}

@@ -9,7 +9,7 @@ namespace LlmPrep.Core.Corpus;
 /// <param name="Line">1-based line of the question in the file.</param>
 public sealed record QuizCard(string Id, string NoteId, string Question, string Answer, IReadOnlyList<string> KeyPoints, int Line)
 {
-    private readonly IReadOnlyList<string>? _keyPoints = KeyPoints;
+    private readonly CompactList _keyPoints = CompactList.Of(KeyPoints);
     private readonly CompactText _question = CompactText.Of(Question);
     private readonly CompactText _answer = CompactText.Of(Answer);
 
@@ -27,16 +27,17 @@ public sealed record QuizCard(string Id, string NoteId, string Question, string 
         init => _answer = CompactText.Of(value);
     }
 
-    /// <summary>What a grader checks for: the card's own key points, or for a card that has none (a vault card) the
-    /// answer's sentences, worked out from the answer each time they are asked for rather than held.</summary>
+    /// <summary>What a grader checks for: the card's own key points (held as UTF-8, made strings when read), or for a
+    /// card that has none (a vault card) the answer's sentences, worked out from the answer each time they are asked
+    /// for rather than held.</summary>
     public IReadOnlyList<string> KeyPoints
     {
-        get => _keyPoints ?? SpacedRepetitionCards.KeyPointsOf(Answer);
-        init => _keyPoints = value;
+        get => _keyPoints.List ?? SpacedRepetitionCards.KeyPointsOf(Answer);
+        init => _keyPoints = CompactList.Of(value);
     }
 
     /// <summary>True when the key points are the answer's sentences rather than the card's own.</summary>
-    internal bool KeyPointsFromAnswer => _keyPoints is null;
+    internal bool KeyPointsFromAnswer => _keyPoints.IsNull;
 
     /// <summary>A card without key points of its own: a grader checks the answer's sentences.</summary>
     internal static QuizCard FromAnswer(string id, string noteId, string question, string answer, int line) =>

@@ -13,9 +13,10 @@ namespace LlmPrep.Core.Quiz;
 public sealed partial class AliasMap
 {
     /// <summary>Phrase entries by their first stem: the stems of the phrase and the groups it belongs to.</summary>
-    private readonly Dictionary<string, List<(string[] Stems, HashSet<string> Groups)>> _entries = new(StringComparer.Ordinal);
-    private readonly HashSet<(string, string)> _acronymPairs = [];
-    private int _groups;
+    private readonly Dictionary<string, (string[] Stems, string[] Groups)[]> _entries;
+
+    /// <summary>How many acronym-phrase pairs the corpus defines.</summary>
+    private readonly int _acronymCount;
 
     public AliasMap(IEnumerable<Note> notes)
         : this(notes, DomainSynonyms.Groups)
@@ -24,6 +25,7 @@ public sealed partial class AliasMap
 
     public AliasMap(IEnumerable<Note> notes, IEnumerable<string> synonymGroups)
     {
+        var builder = new Builder();
         foreach (var note in notes)
         {
             var names = note.Aliases.Append(note.Title).ToList();
@@ -31,7 +33,7 @@ public sealed partial class AliasMap
             {
                 foreach (var phrase in names.Where(p => Stands(acronym, p)))
                 {
-                    AddAcronym(acronym, phrase);
+                    builder.AddAcronym(acronym, phrase);
                 }
             }
 
@@ -39,7 +41,7 @@ public sealed partial class AliasMap
             {
                 if (Stands(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value))
                 {
-                    AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
+                    builder.AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
                 }
             }
 
@@ -47,26 +49,29 @@ public sealed partial class AliasMap
             {
                 if (Stands(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value))
                 {
-                    AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
+                    builder.AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
                 }
             }
 
             if (note.Tags.Contains("glossary", StringComparer.OrdinalIgnoreCase))
             {
-                AddGlossary(note.Body);
+                builder.AddGlossary(note.Body);
             }
         }
 
         foreach (var group in synonymGroups)
         {
-            AddGroup(group.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            builder.AddGroup(group.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
+
+        _entries = builder.Entries();
+        _acronymCount = builder.AcronymCount;
     }
 
     public static AliasMap Empty { get; } = new([], []);
 
     /// <summary>How many acronym-phrase pairs the corpus defines.</summary>
-    public int Count => _acronymPairs.Count;
+    public int Count => _acronymCount;
 
     /// <summary>The terms of <paramref name="text"/> in order, phrases of the map joined into one term.</summary>
     public List<Term> Terms(string text)
@@ -161,58 +166,85 @@ public sealed partial class AliasMap
         return true;
     }
 
-    private void AddAcronym(string acronym, string phrase)
+    /// <summary>
+    /// Gathers the entries while the map is made; the map then keeps them as arrays, each distinct stem once, and
+    /// lets go of the sets that were only needed to find repeats.
+    /// </summary>
+    private sealed class Builder
     {
-        var a = string.Join(' ', TextTerms.Words(acronym).Select(AnswerWords.Stem));
-        var p = string.Join(' ', TextTerms.Words(phrase).Select(AnswerWords.Stem));
-        if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((a, p)))
-        {
-            AddGroup([acronym, phrase]);
-        }
-    }
+        private readonly Dictionary<string, List<(string[] Stems, HashSet<string> Groups)>> _entries = new(StringComparer.Ordinal);
+        private readonly HashSet<(string, string)> _acronymPairs = [];
+        private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+        private int _groups;
 
-    private void AddGlossary(string body)
-    {
-        foreach (Match pair in GlossaryParenthesis().Matches(body))
-        {
-            AddGroup([pair.Groups["a"].Value, pair.Groups["b"].Value]);
-        }
+        public int AcronymCount => _acronymPairs.Count;
 
-        foreach (Match pair in GlossaryOr().Matches(body))
+        public Dictionary<string, (string[] Stems, string[] Groups)[]> Entries()
         {
-            AddGroup([Outer(pair.Groups["a"].Value), Outer(pair.Groups["b"].Value)]);
-        }
-
-        static string Outer(string term) => term.Split(" (")[0];
-    }
-
-    private void AddGroup(IReadOnlyList<string> phrases)
-    {
-        var stemmed = phrases
-            .Select(p => TextTerms.Words(p).Select(AnswerWords.Stem).ToArray())
-            .Where(s => s.Length > 0 && !(s.Length == 1 && AnswerWords.IsStopWord(s[0])))
-            .ToList();
-        if (stemmed.Count < 2)
-        {
-            return;
-        }
-
-        var group = "=" + _groups++;
-        foreach (var stems in stemmed)
-        {
-            if (!_entries.TryGetValue(stems[0], out var list))
+            var entries = new Dictionary<string, (string[] Stems, string[] Groups)[]>(_entries.Count, StringComparer.Ordinal);
+            foreach (var (first, list) in _entries)
             {
-                _entries[stems[0]] = list = [];
+                entries[first] = [.. list.Select(e => (e.Stems, e.Groups.ToArray()))];
             }
 
-            var existing = list.FindIndex(e => e.Stems.AsSpan().SequenceEqual(stems));
-            if (existing >= 0)
+            return entries;
+        }
+
+        private string Share(string stem) => _stems.TryGetValue(stem, out var shared) ? shared : _stems[stem] = stem;
+
+        public void AddAcronym(string acronym, string phrase)
+        {
+            var a = string.Join(' ', TextTerms.Words(acronym).Select(AnswerWords.Stem));
+            var p = string.Join(' ', TextTerms.Words(phrase).Select(AnswerWords.Stem));
+            if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((a, p)))
             {
-                list[existing].Groups.Add(group);
+                AddGroup([acronym, phrase]);
             }
-            else
+        }
+
+        public void AddGlossary(string body)
+        {
+            foreach (Match pair in GlossaryParenthesis().Matches(body))
             {
-                list.Add((stems, new HashSet<string>(StringComparer.Ordinal) { group }));
+                AddGroup([pair.Groups["a"].Value, pair.Groups["b"].Value]);
+            }
+
+            foreach (Match pair in GlossaryOr().Matches(body))
+            {
+                AddGroup([Outer(pair.Groups["a"].Value), Outer(pair.Groups["b"].Value)]);
+            }
+
+            static string Outer(string term) => term.Split(" (")[0];
+        }
+
+        public void AddGroup(IReadOnlyList<string> phrases)
+        {
+            var stemmed = phrases
+                .Select(p => TextTerms.Words(p).Select(AnswerWords.Stem).Select(Share).ToArray())
+                .Where(s => s.Length > 0 && !(s.Length == 1 && AnswerWords.IsStopWord(s[0])))
+                .ToList();
+            if (stemmed.Count < 2)
+            {
+                return;
+            }
+
+            var group = "=" + _groups++;
+            foreach (var stems in stemmed)
+            {
+                if (!_entries.TryGetValue(stems[0], out var list))
+                {
+                    _entries[stems[0]] = list = [];
+                }
+
+                var existing = list.FindIndex(e => e.Stems.AsSpan().SequenceEqual(stems));
+                if (existing >= 0)
+                {
+                    list[existing].Groups.Add(group);
+                }
+                else
+                {
+                    list.Add((stems, new HashSet<string>(StringComparer.Ordinal) { group }));
+                }
             }
         }
     }

@@ -137,6 +137,89 @@ public sealed class CompactNoteTests : IDisposable
         Assert.Equal(text + "?", (card with { Answer = text + "?" }).Answer);
     }
 
+    [Theory]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF")]
+    [InlineData("FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")]
+    [InlineData("00000000000000000000000000000000")]
+    [InlineData("0123456789abcdef0123456789abcdef")]
+    [InlineData("not a hash")]
+    [InlineData("")]
+    public void A_file_hash_reads_back_exactly_and_compares_by_value(string hash)
+    {
+        var file = new NoteFile("vault:a.md", 3, 4, hash, null);
+        var same = new NoteFile("vault:a.md", 3, 4, new string(hash.AsSpan()), null);
+
+        Assert.Equal(hash, file.Hash);
+        Assert.Equal(file, same);
+        Assert.Equal(file.GetHashCode(), same.GetHashCode());
+        Assert.NotEqual(file, same with { Hash = hash + "0" });
+        Assert.Equal(hash + "0", (file with { Hash = hash + "0" }).Hash);
+        Assert.Equal(hash, new NoteBody(null, null, 0, hash).Hash);
+    }
+
+    [Fact]
+    public void A_loaded_file_hash_is_the_hash_of_its_bytes()
+    {
+        var file = _corpus.Load().Files.Single();
+
+        Assert.Equal(FileHash.Of(File.ReadAllBytes(Path.Combine(_corpus.Root, "deep/folder/fusion.md"))), file.Hash);
+        Assert.Equal(file.Hash, file.Note!.BodySource!.Hash);
+    }
+
+    [Fact]
+    public void A_body_released_twice_is_read_again_and_kept_among_the_last_few_read()
+    {
+        var note = _corpus.Load().FindByPath("deep/folder/fusion")!;
+        var body = note.Body;
+        note.BodySource!.Release();
+        Assert.Same(body, note.Body);
+
+        note.BodySource.Release();
+        var read = note.Body;
+        Assert.Equal(body, read);
+        Assert.NotSame(body, read);
+        Assert.Same(read, note.Body);
+
+        for (var i = 0; i < RecentBodies.Capacity; i++)
+        {
+            RecentBodies.Keep(new NoteBody("other", null, 0, ""), "other");
+        }
+
+        Assert.Null(RecentBodies.Find(note.BodySource));
+        Assert.Equal(body, note.Body);
+        Assert.NotSame(read, note.Body);
+    }
+
+    [Theory]
+    [InlineData("plain ascii|überblick — ✓ 🚀")]
+    [InlineData("lone \ud800 surrogate|fine")]
+    [InlineData("|x")]
+    [InlineData("a key point of more than one hundred and twenty-seven bytes, so that its length takes two bytes in the packed list ✓ ✓|after it")]
+    [InlineData(null)]
+    public void Key_points_read_back_exactly_and_compare_by_value(string? joined)
+    {
+        var points = joined?.Split('|') ?? [];
+        var card = new QuizCard("n/q", "n", "Q", "A", points, 3);
+        var same = new QuizCard("n/q", "n", "Q", "A", [.. points.Select(p => new string(p.AsSpan()))], 3);
+
+        Assert.Equal(points, card.KeyPoints);
+        Assert.False(card.KeyPointsFromAnswer);
+        Assert.Equal(card, same);
+        Assert.Equal(card.GetHashCode(), same.GetHashCode());
+        Assert.NotEqual(card, same with { KeyPoints = [.. points, "more"] });
+        Assert.Equal([.. points, "more"], (card with { KeyPoints = [.. points, "more"] }).KeyPoints);
+    }
+
+    [Fact]
+    public void A_card_without_key_points_of_its_own_reads_its_answer_sentences()
+    {
+        var card = QuizCard.FromAnswer("n/q", "n", "Q", "First one. Second one.", 3);
+
+        Assert.True(card.KeyPointsFromAnswer);
+        Assert.Equal(["First one.", "Second one."], card.KeyPoints);
+        Assert.NotEqual(card, new QuizCard("n/q", "n", "Q", "First one. Second one.", [], 3));
+    }
+
     private static string Describe(QuizCard card) =>
         $"{card.Id}|{card.NoteId}|{card.Question}|{card.Answer}|{string.Join("/", card.KeyPoints)}|{card.Line}";
 

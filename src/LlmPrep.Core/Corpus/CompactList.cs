@@ -1,0 +1,130 @@
+using System.Text;
+
+namespace LlmPrep.Core.Corpus;
+
+/// <summary>
+/// A short list of texts (a card's key points) held as one UTF-8 array, each text after its length, instead of a list
+/// and a string each; read back as a new array of strings. A list UTF-8 cannot hold exactly (a lone surrogate, a null)
+/// stays as it was given. Two lists are equal when they hold the same texts in the same order.
+/// </summary>
+internal readonly struct CompactList : IEquatable<CompactList>
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The packed texts, the list as given, or null for no list.</summary>
+    private readonly object? _value;
+
+    private CompactList(object? value) => _value = value;
+
+    public bool IsNull => _value is null;
+
+    public IReadOnlyList<string>? List => _value switch
+    {
+        byte[] bytes => Unpack(bytes),
+        IReadOnlyList<string> list => list,
+        _ => null,
+    };
+
+    public static CompactList Of(IReadOnlyList<string>? values)
+    {
+        if (values is null)
+        {
+            return default;
+        }
+
+        try
+        {
+            var lengths = new int[values.Count];
+            var size = 5;
+            for (var i = 0; i < values.Count; i++)
+            {
+                lengths[i] = Strict.GetByteCount(values[i]);
+                size += 5 + lengths[i];
+            }
+
+            var buffer = new byte[size];
+            var at = Write7Bit(buffer, 0, values.Count);
+            for (var i = 0; i < values.Count; i++)
+            {
+                at = Write7Bit(buffer, at, lengths[i]);
+                at += Strict.GetBytes(values[i], buffer.AsSpan(at));
+            }
+
+            return new CompactList(buffer.AsSpan(0, at).ToArray());
+        }
+        catch (Exception ex) when (ex is EncoderFallbackException or ArgumentNullException)
+        {
+            return new CompactList(values);
+        }
+    }
+
+    public bool Equals(CompactList other) => (_value, other._value) switch
+    {
+        (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        _ => List!.SequenceEqual(other.List!, StringComparer.Ordinal),
+    };
+
+    public override bool Equals(object? obj) => obj is CompactList other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        if (_value is null)
+        {
+            return 0;
+        }
+
+        var hash = default(HashCode);
+        foreach (var text in List!)
+        {
+            hash.Add(text, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static string[] Unpack(byte[] bytes)
+    {
+        var at = Read7Bit(bytes, 0, out var count);
+        var texts = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            at = Read7Bit(bytes, at, out var length);
+            texts[i] = Encoding.UTF8.GetString(bytes, at, length);
+            at += length;
+        }
+
+        return texts;
+    }
+
+    private static int Write7Bit(byte[] buffer, int at, int value)
+    {
+        var rest = (uint)value;
+        while (rest >= 0x80)
+        {
+            buffer[at++] = (byte)(rest | 0x80);
+            rest >>= 7;
+        }
+
+        buffer[at++] = (byte)rest;
+        return at;
+    }
+
+    private static int Read7Bit(byte[] buffer, int at, out int value)
+    {
+        var result = 0;
+        var shift = 0;
+        byte b;
+        do
+        {
+            b = buffer[at++];
+            result |= (b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0);
+
+        value = result;
+        return at;
+    }
+}
