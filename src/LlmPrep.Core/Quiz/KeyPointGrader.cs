@@ -18,8 +18,11 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
 {
     private static readonly SnapshotCache<KeyPointGrader> Cache = new(static c =>
     {
+        // The alias map reads every note's body once; in a large vault that is the vault's text again, as garbage.
         var aliases = new AliasMap(c.Notes);
-        return new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));
+        var grader = new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));
+        LoadedHeap.Compact(c);
+        return grader;
     });
 
     private readonly Antonyms _antonyms = new(aliases);

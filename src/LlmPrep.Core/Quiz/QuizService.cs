@@ -30,35 +30,52 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var notes = scope.Select(corpus);
         var now = time.GetUtcNow();
         var memories = store.Memories();
-        var cards = notes.SelectMany((note, rank) => note.Cards.Select(card => (Note: note, Card: card, Order: rank))).ToList();
+        // One pass over the scope's cards, in study order: the earliest due review (the first of equals), the first new
+        // card, and how many of each, without a list or a sort of every card (a large vault has hundreds of thousands).
+        (Note Note, QuizCard Card)? firstDue = null, firstFresh = null;
+        DateTimeOffset earliestDue = default;
+        DateTimeOffset? nextDue = null;
+        int dueCount = 0, freshCount = 0;
+        foreach (var scoped in notes)
+        {
+            foreach (var candidate in scoped.Cards)
+            {
+                if (!memories.TryGetValue(candidate.Id, out var known))
+                {
+                    firstFresh ??= (scoped, candidate);
+                    freshCount++;
+                }
+                else if (known.Due <= now)
+                {
+                    if (firstDue is null || known.Due < earliestDue)
+                    {
+                        firstDue = (scoped, candidate);
+                        earliestDue = known.Due;
+                    }
 
-        var due = cards
-            .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due <= now)
-            .OrderBy(c => memories[c.Card.Id].Due)
-            .ToList();
-        var fresh = cards
-            .Where(c => !memories.ContainsKey(c.Card.Id))
-            .OrderBy(c => c.Order)
-            .ToList();
-        var nextDue = cards
-            .Where(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due > now)
-            .Select(c => (DateTimeOffset?)memories[c.Card.Id].Due)
-            .Min();
+                    dueCount++;
+                }
+                else if (nextDue is null || known.Due < nextDue)
+                {
+                    nextDue = known.Due;
+                }
+            }
+        }
 
-        if (due.Count == 0 && fresh.Count == 0)
+        if (dueCount == 0 && freshCount == 0)
         {
             var when = nextDue is { } d ? $" The next review falls due at {d:u}." : "";
             return new QuizNextResult(null, 0, 0, nextDue, $"Nothing is due in this scope and every card has been studied.{when}");
         }
 
-        var (note, card, _) = due.Count > 0 ? due[0] : fresh[0];
+        var (note, card) = firstDue ?? firstFresh!.Value;
         var state = memories.TryGetValue(card.Id, out var memory) ? memory.State.ToString().ToLowerInvariant() : "new";
         var question = new QuizQuestion(
             card.Id, card.Question, note.Id, note.Title, NoteUri.For(note), note.Section, note.Level.ToText(), note.Priority.ToText(), state, card.KeyPoints.Count);
-        var message = due.Count > 0
-            ? $"Review {1} of {due.Count} due ({fresh.Count} new cards after that)."
-            : $"New card; {fresh.Count} new cards left in this scope.";
-        return new QuizNextResult(question, due.Count, fresh.Count, nextDue, message);
+        var message = dueCount > 0
+            ? $"Review {1} of {dueCount} due ({freshCount} new cards after that)."
+            : $"New card; {freshCount} new cards left in this scope.";
+        return new QuizNextResult(question, dueCount, freshCount, nextDue, message);
     }
 
     /// <summary>

@@ -71,6 +71,33 @@ public sealed class QuizServiceTests : IDisposable
     }
 
     [Fact]
+    public void The_review_due_longest_comes_first_and_counts_and_the_next_due_time_cover_every_card()
+    {
+        // Attention's card is answered last but falls due first (Again); chunking's two cards fall due later (Hard), and
+        // caching's after that (Easy), so only attention's and chunking's are due when the clock has moved a day on.
+        Answer(Card("chunking", 0), Rating.Hard);
+        Answer(Card("chunking", 1), Rating.Hard);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Answer(Card("attention"), Rating.Again);
+        foreach (var card in _snapshot.FindById("caching")!.Cards)
+        {
+            Answer(card, Rating.Easy);
+        }
+
+        var memories = _store.Memories();
+        _time.Advance(TimeSpan.FromDays(1));
+        var next = _quiz.Next(_snapshot, QuizScope.All);
+
+        var due = memories.Values.Where(m => m.Due <= _time.GetUtcNow()).ToList();
+        var studied = memories.Count;
+        Assert.Equal(3, due.Count);
+        Assert.Equal(Card("attention").Id, next.Card!.CardId);
+        Assert.Equal(due.Count, next.DueCount);
+        Assert.Equal(_snapshot.Cards.Count() - studied, next.NewCount);
+        Assert.Equal(memories.Values.Where(m => m.Due > _time.GetUtcNow()).Min(m => (DateTimeOffset?)m.Due), next.NextDue);
+    }
+
+    [Fact]
     public void Scope_filters_by_topic_section_level_and_priority()
     {
         Assert.Equal("chunking", _quiz.Next(_snapshot, new QuizScope(Topic: "retrieval")).Card!.NoteId);
