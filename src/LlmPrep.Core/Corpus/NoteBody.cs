@@ -2,9 +2,10 @@ namespace LlmPrep.Core.Corpus;
 
 /// <summary>
 /// A note's markdown without its front matter. A fresh parse holds the text; once released (after indexing), or when
-/// the note came from the parse cache, the text is read again from the file on demand, and only the last few bodies
-/// read are kept (<see cref="RecentBodies"/>), so a large vault's text does not stay in memory. A body released while
-/// a large vault is being indexed is held weakly until it is released again, so the index seldom reads it back.
+/// the note came from the parse cache, the text is read again from the file on demand and held only weakly, so a large
+/// vault's text does not stay in memory while the sections of a note searched or read again and again (each cut from
+/// the same body) read the file once while it lives. A body released while a large vault is being indexed is held
+/// weakly until it is released again, so the index seldom reads it back.
 /// </summary>
 internal sealed class NoteBody
 {
@@ -44,13 +45,16 @@ internal sealed class NoteBody
                 return weak;
             }
 
-            if (RecentBodies.Find(this) is { } held)
+            var read = Read();
+            if (_weak is null)
             {
-                return held;
+                _weak = new WeakReference<string>(read);
+            }
+            else
+            {
+                _weak.SetTarget(read);
             }
 
-            var read = Read();
-            RecentBodies.Keep(this, read);
             return read;
         }
     }
