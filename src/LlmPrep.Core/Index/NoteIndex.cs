@@ -176,7 +176,8 @@ public sealed class NoteIndex : IDisposable
     public (IReadOnlyList<IndexRow> Rows, int Total) Search(CorpusSnapshot corpus, string match, IndexFilter filter, int limit, int offset)
     {
         // The ranking reads every row's length first (once), through the small cache: a search never reads those pages.
-        var ranking = UseRanking(match);
+        var phrases = MatchPhrase.Parse(match);
+        var ranking = UseRanking(phrases);
         UseSearchCache();
         var parameters = new List<(string, object)> { ("$limit", limit), ("$offset", offset) };
         var where = Where(parameters, match, filter);
@@ -208,7 +209,7 @@ public sealed class NoteIndex : IDisposable
             }
         }
 
-        var snippets = Snippets(corpus, match, page);
+        var snippets = Snippets(corpus, phrases, page);
         var rows = page.Select(p => p.Row with { Snippet = snippets.GetValueOrDefault(p.Id, "") }).ToList();
 
         // A first page that is not full holds every match; otherwise the ranking scored every match, or counting
@@ -217,11 +218,11 @@ public sealed class NoteIndex : IDisposable
     }
 
     /// <summary>
-    /// The ranking function for a search over <paramref name="match"/>: <see cref="SectionRanking"/>, registered on the
+    /// The ranking function for a search over <paramref name="phrases"/>: <see cref="SectionRanking"/>, registered on the
     /// connection at its first search and told to forget what it keeps when another connection changed the file, or
     /// FTS5's own bm25() when it cannot be registered.
     /// </summary>
-    private string UseRanking(string match)
+    private string UseRanking(List<MatchPhrase> phrases)
     {
         if (!_ranked)
         {
@@ -240,12 +241,12 @@ public sealed class NoteIndex : IDisposable
         }
 
         _ranking.ReadLengths(_connection, "sections_fts", Columns);
-        _ranking.Begin(match);
+        _ranking.Begin(phrases);
         return SectionRanking.Name;
     }
 
     /// <summary>Cuts each page row's snippet from its section's text, as FTS5's snippet() would over the index's columns.</summary>
-    private static Dictionary<long, string> Snippets(CorpusSnapshot corpus, string match, List<(long Id, IndexRow Row)> page)
+    private static Dictionary<long, string> Snippets(CorpusSnapshot corpus, List<MatchPhrase> phrases, List<(long Id, IndexRow Row)> page)
     {
         var snippets = new Dictionary<long, string>();
         if (page.Count == 0)
@@ -253,7 +254,7 @@ public sealed class NoteIndex : IDisposable
             return snippets;
         }
 
-        var cutter = new SnippetCutter(match);
+        var cutter = new SnippetCutter(phrases);
         foreach (var (id, row) in page)
         {
             var note = corpus.FindByPath(row.NotePath);

@@ -131,10 +131,10 @@ internal sealed unsafe class SectionRanking : IDisposable
         return total is >= 0 and < int.MaxValue ? (int)total : null;
     }
 
-    /// <summary>Before a ranking statement over <paramref name="match"/>: its phrases, and a zero count of scored rows.</summary>
-    public void Begin(string match)
+    /// <summary>Before a ranking statement: the phrases of its MATCH expression (<see cref="MatchPhrase.Parse"/>), and a zero count of scored rows.</summary>
+    public void Begin(IEnumerable<MatchPhrase> phrases)
     {
-        _phrases = MatchPhrase.Parse(match).Select(p => p.Source).ToArray();
+        _phrases = phrases.Select(p => p.Source).ToArray();
         Scored = 0;
     }
 

@@ -21,8 +21,14 @@ internal sealed class SnippetCutter
     private readonly SearchValues<char> _firsts;
 
     public SnippetCutter(string match)
+        : this(MatchPhrase.Parse(match))
     {
-        _phrases = MatchPhrase.Parse(match);
+    }
+
+    /// <param name="phrases">The phrases of the MATCH expression (<see cref="MatchPhrase.Parse"/>).</param>
+    public SnippetCutter(List<MatchPhrase> phrases)
+    {
+        _phrases = phrases;
         _firsts = SearchValues.Create(_phrases.SelectMany(p => p.Terms).Select(t => t[0]).Distinct().ToArray());
     }
 

@@ -150,7 +150,7 @@ public sealed class SectionRankingTests : IDisposable
 
     private List<(long Id, double Score)> Ranked(string match)
     {
-        _ranking.Begin(match);
+        _ranking.Begin(MatchPhrase.Parse(match));
         return Scores(SectionRanking.Name, match);
     }
 
