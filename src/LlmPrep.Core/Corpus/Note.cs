@@ -57,6 +57,8 @@ public sealed record Note
     /// <summary>True when the note carries LlmPrep front matter (as opposed to a plain vault note).</summary>
     public bool HasFrontMatter { get; init; }
 
-    public NoteSection? FindSection(string anchor) =>
-        Sections.FirstOrDefault(s => string.Equals(s.Anchor, anchor, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The section with this anchor (ignoring case), or null.</summary>
+    public NoteSection? FindSection(string anchor) => _sections is SectionTable table
+        ? table.Find(anchor)
+        : _sections.FirstOrDefault(s => string.Equals(s.Anchor, anchor, StringComparison.OrdinalIgnoreCase));
 }

@@ -63,6 +63,21 @@ internal sealed class SectionTable : IReadOnlyList<NoteSection>
         return new SectionTable(body, records, title.LeadRange, title.AnchorIsSlug ? null : title.Anchor, anchors);
     }
 
+    /// <summary>The section whose anchor is <paramref name="anchor"/> (ignoring case), or null; no section is made for the others.</summary>
+    public NoteSection? Find(string anchor)
+    {
+        for (var i = 0; i < _records.Length; i++)
+        {
+            var held = i == 0 ? _titleAnchor : _anchors?[i];
+            if (held is null ? Slug.Matches(_records[i].Heading, anchor) : string.Equals(held, anchor, StringComparison.OrdinalIgnoreCase))
+            {
+                return Make(i);
+            }
+        }
+
+        return null;
+    }
+
     public IEnumerator<NoteSection> GetEnumerator()
     {
         for (var i = 0; i < _records.Length; i++)
