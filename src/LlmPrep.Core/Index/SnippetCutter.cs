@@ -19,6 +19,7 @@ internal sealed class SnippetCutter
 
     private readonly List<MatchPhrase> _phrases;
     private readonly SearchValues<char> _firsts;
+    private readonly RowBuffers _buffers = new();
 
     public SnippetCutter(string match)
         : this(MatchPhrase.Parse(match))
@@ -39,7 +40,19 @@ internal sealed class SnippetCutter
     /// </summary>
     public string Cut(SectionColumns columns)
     {
-        var row = new Row(columns, _phrases, _firsts);
+        // The body is tokenized first: when a phrase occurs in it, its snippet is the answer and the other columns are not needed.
+        var row = new Row(columns, _phrases, _firsts, _buffers);
+        row.Tokenize(BodyColumn);
+        if (row.Instances.Count > 0)
+        {
+            return row.Snippet(BodyColumn);
+        }
+
+        for (var column = 0; column < BodyColumn; column++)
+        {
+            row.Tokenize(column);
+        }
+
         if (row.Instances.Count == 0)
         {
             return "";
@@ -52,45 +65,73 @@ internal sealed class SnippetCutter
     /// <summary>One phrase instance: which phrase, in which column, at which token.</summary>
     private readonly record struct Instance(int Phrase, int Column, int Offset);
 
-    /// <summary>One section's tokenized columns and the phrase instances in them, ordered by column, token, phrase.</summary>
+    /// <summary>The lists a row fills, kept by the cutter and reused from one row to the next.</summary>
+    private sealed class RowBuffers
+    {
+        public List<FtsToken>[] Tokens { get; } = [[], [], [], [], []];
+
+        public List<Instance> Instances { get; } = [];
+
+        public List<int> SentenceStarts { get; } = [];
+
+        public StringBuilder Output { get; } = new();
+    }
+
+    /// <summary>
+    /// One section's tokenized columns and the phrase instances in them, ordered by token and phrase within each column.
+    /// Its lists are the cutter's <see cref="RowBuffers"/>, cleared when the row is made: one row is in use at a time.
+    /// </summary>
     private sealed class Row
     {
         private readonly string[] _text;
         private readonly List<FtsToken>[] _tokens;
         private readonly List<MatchPhrase> _phrases;
+        private readonly SearchValues<char> _firsts;
+        private readonly RowBuffers _buffers;
+        private readonly bool _skipUnstemmed;
 
-        public Row(SectionColumns columns, List<MatchPhrase> phrases, SearchValues<char> firsts)
+        public Row(SectionColumns columns, List<MatchPhrase> phrases, SearchValues<char> firsts, RowBuffers buffers)
         {
             _phrases = phrases;
+            _firsts = firsts;
+            _buffers = buffers;
             _text = [columns.Title, columns.Heading, columns.Aliases, columns.Tags, columns.Body];
-            _tokens = new List<FtsToken>[_text.Length];
+            _tokens = buffers.Tokens;
+            foreach (var tokens in _tokens)
+            {
+                tokens.Clear();
+            }
+
+            Instances = buffers.Instances;
+            Instances.Clear();
 
             // A token that was not stemmed (its term is empty: see FtsTokenizer) starts no phrase unless a phrase starts with an empty term.
-            var skipUnstemmed = !phrases.Exists(p => p.Terms.Count > 0 && p.Terms[0].Length == 0);
-            for (var column = 0; column < _text.Length; column++)
-            {
-                var tokens = new List<FtsToken>();
-                FtsTokenizer.Tokenize(_text[column], tokens, firsts);
-                _tokens[column] = tokens;
-                for (var offset = 0; offset < tokens.Count; offset++)
-                {
-                    if (skipUnstemmed && tokens[offset].Term.Length == 0)
-                    {
-                        continue;
-                    }
+            _skipUnstemmed = !phrases.Exists(p => p.Terms.Count > 0 && p.Terms[0].Length == 0);
+        }
 
-                    for (var phrase = 0; phrase < phrases.Count; phrase++)
+        /// <summary>Tokenizes one column and adds the phrase instances in it.</summary>
+        public void Tokenize(int column)
+        {
+            var tokens = _tokens[column];
+            FtsTokenizer.Tokenize(_text[column], tokens, _firsts);
+            for (var offset = 0; offset < tokens.Count; offset++)
+            {
+                if (_skipUnstemmed && tokens[offset].Term.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var phrase = 0; phrase < _phrases.Count; phrase++)
+                {
+                    if (!_phrases[phrase].IsExcluded && _phrases[phrase].MatchesAt(tokens, offset))
                     {
-                        if (!phrases[phrase].IsExcluded && phrases[phrase].MatchesAt(tokens, offset))
-                        {
-                            Instances.Add(new Instance(phrase, column, offset));
-                        }
+                        Instances.Add(new Instance(phrase, column, offset));
                     }
                 }
             }
         }
 
-        public List<Instance> Instances { get; } = [];
+        public List<Instance> Instances { get; }
 
         /// <summary>The snippet of one column, or of the best column when <paramref name="column"/> is -1.</summary>
         public string Snippet(int column)
@@ -184,7 +225,8 @@ internal sealed class SnippetCutter
         {
             var text = _text[column];
             var tokens = _tokens[column];
-            var starts = new List<int>();
+            var starts = _buffers.SentenceStarts;
+            starts.Clear();
             for (var t = 0; t < tokens.Count; t++)
             {
                 if (t == 0)
@@ -212,7 +254,7 @@ internal sealed class SnippetCutter
         private string Highlight(int column, int start, int columnSize)
         {
             var text = _text[column];
-            var output = new StringBuilder();
+            var output = _buffers.Output.Clear();
             var rangeEnd = start + Window - 1;
             var iterator = new CoalescedInstances(Instances, _phrases, column);
             if (start > 0)
