@@ -24,7 +24,8 @@ internal static class StdioServer
         services.AddSingleton<ILoggerFactory>(_ => CreateLoggerFactory(settings.LogLevel));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddLlmPrep(settings);
-        services.AddSingleton<ITransport>(new StdioTransport(input, output));
+        var transport = new StdioTransport(input, output);
+        services.AddSingleton<ITransport>(transport);
         services.AddSingleton(provider => McpServer.Create(
             provider.GetRequiredService<ITransport>(),
             provider.GetRequiredService<IOptions<McpServerOptions>>().Value,
@@ -32,6 +33,7 @@ internal static class StdioServer
             provider));
 
         await using var provider = services.BuildServiceProvider();
+        transport.Inline = new InlineToolCalls(provider.GetRequiredService<McpServer>(), provider.GetRequiredService<LibraryHost>());
         var background = provider.GetServices<IHostedService>().ToList();
         foreach (var service in background)
         {

@@ -56,6 +56,9 @@ internal sealed class StdioTransport : ITransport
 
     public string? SessionId => null;
 
+    /// <summary>The tool calls answered on the reading thread (set once the server exists), or null for none.</summary>
+    public InlineToolCalls? Inline { get; set; }
+
     public ChannelReader<JsonRpcMessage> MessageReader => _messages.Reader;
 
     public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
@@ -207,6 +210,13 @@ internal sealed class StdioTransport : ITransport
                 });
             }
 
+            return;
+        }
+
+        if (message is JsonRpcRequest request && Inline?.TryAnswer(request) is { } answer)
+        {
+            _pending.Read(message);
+            SendMessageAsync(answer);
             return;
         }
 
