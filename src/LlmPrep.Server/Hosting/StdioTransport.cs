@@ -11,10 +11,10 @@ namespace LlmPrep.Server.Hosting;
 
 /// <summary>
 /// The MCP stdio transport: one JSON-RPC message per line on stdin and on stdout. A request costs as few thread
-/// hand-offs as it can: stdin is read by a thread of its own that hands each message straight to the server's
-/// message loop, and each answer is written by the thread that made it, in one write. stdin's end is passed on only
-/// once every request read before it has been answered, so <c>printf '…' | llmprep</c> prints every answer before
-/// the process exits.
+/// hand-offs as it can: stdin is read by a thread of its own that answers plain search and read calls itself
+/// (<see cref="InlineToolCalls"/>) and hands every other message straight to the server's message loop, and each
+/// answer is written by the thread that made it, in one write. stdin's end is passed on only once every request read
+/// before it has been answered, so <c>printf '…' | llmprep</c> prints every answer before the process exits.
 /// </summary>
 internal sealed class StdioTransport : ITransport
 {
@@ -147,10 +147,6 @@ internal sealed class StdioTransport : ITransport
                 {
                     break;
                 }
-
-                // The server handles each message on a pool thread. Waking one now lets it come up while this thread
-                // reads the message, instead of after.
-                ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
 
                 var scan = end;
                 end += read;
