@@ -16,18 +16,15 @@ namespace LlmPrep.Server.Hosting;
 /// in the SDK's handling applies to is answered here: no <c>_meta</c> (progress tokens, per-request protocol versions),
 /// arguments the argument check lets through and the call reads itself, the library already open, and a call that
 /// completes at once without an exception. Every other request, and a call that did not complete, goes the SDK's way,
-/// which runs it again: both tools only read. The answer is the one the SDK sends for the same result.
+/// which runs it again: both tools only read. The transport writes the answer the SDK would write for the same result.
 /// </summary>
 internal sealed class InlineToolCalls(McpServer server, LibraryHost host)
 {
     private static readonly JsonTypeInfo<CallToolRequestParams> ParamsType =
         (JsonTypeInfo<CallToolRequestParams>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolRequestParams));
 
-    private static readonly JsonTypeInfo<CallToolResult> ResultType =
-        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
-
-    /// <summary>The answer to <paramref name="request"/>, or null when the SDK must handle it.</summary>
-    public JsonRpcResponse? TryAnswer(JsonRpcRequest request)
+    /// <summary>The result of the call <paramref name="request"/> makes, or null when the SDK must handle it.</summary>
+    public CallToolResult? TryCall(JsonRpcRequest request)
     {
         if (request is not { Method: RequestMethods.ToolsCall, Context: null, Params: JsonObject parameters } ||
             !host.IsLoaded ||
@@ -47,7 +44,7 @@ internal sealed class InlineToolCalls(McpServer server, LibraryHost host)
                 return null;
             }
 
-            return new JsonRpcResponse { Id = request.Id, Result = JsonSerializer.SerializeToNode(call.Result, ResultType) };
+            return call.Result;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

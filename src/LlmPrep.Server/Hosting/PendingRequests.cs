@@ -41,6 +41,9 @@ internal sealed class PendingRequests
         }
     }
 
+    /// <summary>The response to request <paramref name="id"/> was written to stdout.</summary>
+    public void Answered(RequestId id) => Close(id);
+
     /// <summary>Completes when no request is open.</summary>
     public Task DrainedAsync()
     {

@@ -27,6 +27,12 @@ internal sealed class StdioTransport : ITransport
     private static readonly JsonTypeInfo<JsonRpcMessage> MessageType =
         (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
+    private static readonly JsonTypeInfo<CallToolResult> ResultType =
+        (JsonTypeInfo<CallToolResult>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(CallToolResult));
+
+    private static readonly JsonTypeInfo<RequestId> IdType =
+        (JsonTypeInfo<RequestId>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(RequestId));
+
     // Answers are JSON-RPC lines read by programs, never pasted into HTML: a quote in a string is written \" and text
     // outside ASCII as itself, not as \u escapes (a search result's text copy of its structured content is much shorter).
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -64,11 +70,38 @@ internal sealed class StdioTransport : ITransport
     public Task SendMessageAsync(JsonRpcMessage message, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        Write(message, static (writer, message) => JsonSerializer.Serialize(writer, message, MessageType));
+        _pending.Answered(message);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Writes the response to a <c>tools/call</c> with this result, as <see cref="SendMessageAsync"/> writes a
+    /// <see cref="JsonRpcResponse"/> that holds it, without first making the result a JSON tree.
+    /// </summary>
+    internal void SendResult(RequestId id, CallToolResult result)
+    {
+        Write((id, result), static (writer, answer) =>
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("result"u8);
+            JsonSerializer.Serialize(writer, answer.result, ResultType);
+            writer.WritePropertyName("id"u8);
+            JsonSerializer.Serialize(writer, answer.id, IdType);
+            writer.WriteString("jsonrpc"u8, "2.0"u8);
+            writer.WriteEndObject();
+        });
+        _pending.Answered(id);
+    }
+
+    /// <summary>Writes one line, in one write, unless the transport is closed.</summary>
+    private void Write<T>(T message, Action<Utf8JsonWriter, T> serialize)
+    {
         lock (_writeGate)
         {
             if (_closed)
             {
-                return Task.CompletedTask;
+                return;
             }
 
             _answer.ResetWrittenCount();
@@ -81,7 +114,8 @@ internal sealed class StdioTransport : ITransport
                 _writer.Reset(_answer);
             }
 
-            JsonSerializer.Serialize(_writer, message, MessageType);
+            serialize(_writer, message);
+            _writer.Flush();
             _answer.Write("\n"u8);
             try
             {
@@ -101,9 +135,6 @@ internal sealed class StdioTransport : ITransport
                 }
             }
         }
-
-        _pending.Answered(message);
-        return Task.CompletedTask;
     }
 
     public ValueTask DisposeAsync()
@@ -209,10 +240,10 @@ internal sealed class StdioTransport : ITransport
             return;
         }
 
-        if (message is JsonRpcRequest request && Inline?.TryAnswer(request) is { } answer)
+        if (message is JsonRpcRequest request && Inline?.TryCall(request) is { } result)
         {
             _pending.Read(message);
-            SendMessageAsync(answer);
+            SendResult(request.Id, result);
             return;
         }
 

@@ -45,11 +45,10 @@ public sealed class InlineToolCallTests : IAsyncLifetime
     [InlineData("read_note", """{"uri":"no-such-note"}""")]
     public async Task A_plain_call_is_answered_with_the_sdk_bindings_result(string tool, string arguments)
     {
-        var answer = _inline.TryAnswer(Request(tool, arguments));
+        var result = _inline.TryCall(Request(tool, arguments));
 
-        Assert.NotNull(answer);
-        Assert.Equal(new RequestId(7), answer.Id);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Json(await Bound(tool, arguments))), answer.Result), answer.Result?.ToJsonString());
+        Assert.NotNull(result);
+        Assert.Equal(Json(await Bound(tool, arguments)), Json(result));
     }
 
     [Theory]
@@ -65,11 +64,11 @@ public sealed class InlineToolCallTests : IAsyncLifetime
     [InlineData("""{"name":"no_such_tool","arguments":{}}""")]
     [InlineData("""{"name":7,"arguments":{}}""")]
     public void A_call_the_sdk_must_handle_is_left_to_it(string parameters) =>
-        Assert.Null(_inline.TryAnswer(new JsonRpcRequest { Id = new RequestId(7), Method = RequestMethods.ToolsCall, Params = JsonNode.Parse(parameters) }));
+        Assert.Null(_inline.TryCall(new JsonRpcRequest { Id = new RequestId(7), Method = RequestMethods.ToolsCall, Params = JsonNode.Parse(parameters) }));
 
     [Fact]
     public void Other_methods_are_left_to_the_sdk() =>
-        Assert.Null(_inline.TryAnswer(new JsonRpcRequest { Id = new RequestId(7), Method = RequestMethods.ResourcesRead, Params = JsonNode.Parse("""{"name":"search_notes","arguments":{"query":"kv"}}""") }));
+        Assert.Null(_inline.TryCall(new JsonRpcRequest { Id = new RequestId(7), Method = RequestMethods.ResourcesRead, Params = JsonNode.Parse("""{"name":"search_notes","arguments":{"query":"kv"}}""") }));
 
     [Fact]
     public void A_call_before_the_library_is_open_is_left_to_the_sdk()
@@ -77,7 +76,7 @@ public sealed class InlineToolCallTests : IAsyncLifetime
         using var closed = new LibraryHost(_mcp.Settings, NullLogger<LibraryHost>.Instance);
         var inline = new InlineToolCalls(_mcp.Services.GetRequiredService<McpServer>(), closed);
 
-        Assert.Null(inline.TryAnswer(Request("search_notes", """{"query":"kv cache"}""")));
+        Assert.Null(inline.TryCall(Request("search_notes", """{"query":"kv cache"}""")));
         Assert.False(closed.IsLoaded);
     }
 
@@ -121,6 +120,7 @@ public sealed class InlineToolCallTests : IAsyncLifetime
         var readWithMeta = await server.RequestAsync(5, """{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"read_note","arguments":{"uri":"vector-databases","max_tokens":200},"_meta":{}}}""");
 
         Assert.Equal(first.GetProperty("result").GetRawText(), plain.GetProperty("result").GetRawText());
+        Assert.Equal(server.Lines.Single(l => l.Contains("\"id\":1,", StringComparison.Ordinal)).Replace("\"id\":1,", "\"id\":2,", StringComparison.Ordinal), server.Lines.Single(l => l.Contains("\"id\":2,", StringComparison.Ordinal)));
         Assert.Equal(withMeta.GetProperty("result").GetRawText(), plain.GetProperty("result").GetRawText());
         Assert.Equal(readWithMeta.GetProperty("result").GetRawText(), read.GetProperty("result").GetRawText());
         Assert.Contains("vector-databases", plain.GetProperty("result").GetRawText());
