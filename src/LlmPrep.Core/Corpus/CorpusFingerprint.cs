@@ -34,15 +34,23 @@ internal sealed record CorpusFingerprint(int Files, string Text)
                 (folder, recurse) =>
                 {
                     var (count, total) = (0, 0UL);
-                    foreach (var hash in CorpusListing.Files(rootPath, folder, recurse, (ref FileSystemEntry entry) =>
+                    using var stamps = LinuxStamps.IsAvailable ? new LinuxStamps() : null;
+                    var listing = stamps is null
+                        ? CorpusListing.Files(rootPath, folder, recurse, (ref FileSystemEntry entry) => (ulong?)Hash(prefix, rootPath, ref entry, entry.Length, entry.LastWriteTimeUtc.UtcTicks))
+                        : CorpusListing.FilesUnstated(rootPath, folder, recurse, (ref FileSystemEntry entry) =>
+                            stamps.Of(entry.Directory, entry.FileName) switch
+                            {
+                                { Link: true } => (ulong?)null,
+                                { } stamp => Hash(prefix, rootPath, ref entry, stamp.Size, stamp.Ticks),
+                                null => Hash(prefix, rootPath, ref entry, entry.Length, entry.LastWriteTimeUtc.UtcTicks),
+                            });
+                    foreach (var hash in listing)
                     {
-                        var under = CorpusListing.Folder(rootPath, entry.Directory);
-                        var key = under.IsEmpty ? prefix : Append(Append(prefix, under), "/");
-                        return Finish(Append(key, entry.FileName), entry.Length, entry.LastWriteTimeUtc.UtcTicks);
-                    }))
-                    {
-                        count++;
-                        total += hash;
+                        if (hash is { } value)
+                        {
+                            count++;
+                            total += value;
+                        }
                     }
 
                     return (Count: count, Sum: total);
@@ -68,6 +76,13 @@ internal sealed record CorpusFingerprint(int Files, string Text)
         }
 
         return Create(scan.Files.Count, sum);
+    }
+
+    private static ulong Hash(ulong prefix, string rootPath, ref FileSystemEntry entry, long size, long ticks)
+    {
+        var under = CorpusListing.Folder(rootPath, entry.Directory);
+        var key = under.IsEmpty ? prefix : Append(Append(prefix, under), "/");
+        return Finish(Append(key, entry.FileName), size, ticks);
     }
 
     private static CorpusFingerprint Create(int files, ulong sum) =>

@@ -48,6 +48,26 @@ public sealed class CorpusFingerprintTests : IDisposable
     }
 
     [Fact]
+    public void Links_to_notes_and_folders_are_left_out_as_the_scan_leaves_them()
+    {
+        var before = CorpusFingerprint.Of(Roots);
+        var outside = Directory.CreateTempSubdirectory("llmprep-outside-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "elsewhere.md"), Notes.Valid("01-foundations", "elsewhere", "Elsewhere", "Out of the root."));
+            File.CreateSymbolicLink(Path.Combine(_corpus.Root, "01-foundations", "linked.md"), Path.Combine(outside, "elsewhere.md"));
+            Directory.CreateSymbolicLink(Path.Combine(_corpus.Root, "linked-folder"), outside);
+
+            Assert.Equal(5, CorpusScan.Of(Roots).Files.Count);
+            Assert.Equal(before, CorpusFingerprint.Of(Roots));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_new_time_changes_it()
     {
         var before = CorpusFingerprint.Of(Roots);
