@@ -64,7 +64,7 @@ internal static class StdioServer
     /// <summary>
     /// The server's options, made by running their configure steps directly. Resolving <c>IOptions&lt;McpServerOptions&gt;</c>
     /// instead builds the options manager and factory types from their generic templates at run time under Native AOT,
-    /// which was about a tenth of the time to the first answer in a profile. Nothing else reads the options.
+    /// which took about 4 ms of every start in a profile. Nothing else reads the options.
     /// </summary>
     private static McpServerOptions ServerOptions(IServiceProvider provider) =>
         new OptionsFactory<McpServerOptions>(
