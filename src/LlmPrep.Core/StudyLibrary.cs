@@ -68,11 +68,22 @@ public sealed class StudyLibrary : IDisposable
     public static IndexStatus SyncIndex(LibraryOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var scan = CorpusScan.Of(options.Roots);
         NoteIndex? index = null;
+        CorpusScan? scan = null;
         try
         {
+            // The fingerprint the index kept when it was last found in line with the files tells it without a row read;
+            // without one (first check after a write), the listing is compared with every row and the fingerprint kept.
+            var fingerprint = CorpusFingerprint.Of(options.Roots);
             index = NoteIndex.Open(options.IndexPath);
+            if (index.HasFingerprint(fingerprint) && index.ReadCounts() is { } kept)
+            {
+                var sync = index.Unchanged(fingerprint.Files, clock.Elapsed);
+                index.Dispose();
+                return new IndexStatus(sync, kept, TimeSpan.Zero, null);
+            }
+
+            scan = CorpusScan.Of(options.Roots);
             if (index.Matches(scan) && index.ReadCounts() is { } counts)
             {
                 var sync = index.Unchanged(scan.Files.Count, clock.Elapsed);
@@ -87,7 +98,7 @@ public sealed class StudyLibrary : IDisposable
             index = null;
         }
 
-        using var library = Open(options, scan, index);
+        using var library = Open(options, scan ?? CorpusScan.Of(options.Roots), index);
         return new IndexStatus(library.LastSync, CorpusCounts.Of(library.Corpus), library.LoadTime, library.IndexWarning);
     }
 

@@ -8,17 +8,6 @@ namespace LlmPrep.Core.Corpus;
 /// </summary>
 internal sealed class CorpusScan
 {
-    private static readonly EnumerationOptions Enumeration = new()
-    {
-        RecurseSubdirectories = true,
-        // Hidden folders (.git, .obsidian, .trash) and symlinks are skipped: a link could point out of the root.
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-        MatchType = MatchType.Simple,
-    };
-
-    private static readonly bool IgnoreCase = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS();
-
     private CorpusScan(IReadOnlyList<ScannedFile> files, IReadOnlyList<CorpusRoot> missingRoots)
     {
         Files = files;
@@ -52,36 +41,27 @@ internal sealed class CorpusScan
     }
 
     /// <summary>
-    /// The root's markdown files, each as its key (root name, colon, path under the root with forward slashes), size
-    /// and time: one string and one stat a file. Names starting with a dot and the root's own README are left out.
+    /// The root's markdown files (see <see cref="CorpusListing"/>), each as its key (root name, colon, path under the
+    /// root with forward slashes), size and time: one string and one stat a file, listed on all cores.
     /// </summary>
-    private static FileSystemEnumerable<ScannedFile> List(CorpusRoot root)
+    private static IEnumerable<ScannedFile> List(CorpusRoot root)
     {
-        var rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root.Directory));
-        var skip = Path.EndsInDirectorySeparator(rootPath) ? rootPath.Length : rootPath.Length + 1;
+        var rootPath = CorpusListing.FullPath(root);
         var prefix = root.Name + ":";
-        return new FileSystemEnumerable<ScannedFile>(
+        return CorpusListing.InParts<IReadOnlyList<ScannedFile>>(
             rootPath,
-            (ref FileSystemEntry entry) =>
+            (folder, recurse) => CorpusListing.Files(rootPath, folder, recurse, (ref FileSystemEntry entry) =>
             {
-                var folder = entry.Directory.Length > rootPath.Length ? entry.Directory[skip..] : [];
-                var key = folder.IsEmpty ? string.Concat(prefix, entry.FileName) : string.Concat(prefix, folder, "/", entry.FileName);
+                var under = CorpusListing.Folder(rootPath, entry.Directory);
+                var key = under.IsEmpty ? string.Concat(prefix, entry.FileName) : string.Concat(prefix, under, "/", entry.FileName);
                 if (Path.DirectorySeparatorChar != '/')
                 {
                     key = key.Replace(Path.DirectorySeparatorChar, '/');
                 }
 
                 return new ScannedFile(key, prefix.Length, rootPath, entry.Length, entry.LastWriteTimeUtc.UtcTicks);
-            },
-            Enumeration)
-        {
-            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
-            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
-                !entry.IsDirectory
-                && !entry.FileName.StartsWith('.')
-                && FileSystemName.MatchesSimpleExpression("*.md", entry.FileName, IgnoreCase)
-                && !(entry.Directory.Length <= rootPath.Length && entry.FileName.Equals("README.md", StringComparison.OrdinalIgnoreCase)),
-        };
+            }).ToList(),
+            []).SelectMany(part => part);
     }
 
     private sealed class KeyOrder : IComparer<ScannedFile>

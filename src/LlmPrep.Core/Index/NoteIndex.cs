@@ -48,6 +48,16 @@ public sealed class NoteIndex : IDisposable
         INSERT INTO sections_fts(sections_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 8.0, 3.0, 1.0)');
         """;
 
+    /// <summary>The meta key of the fingerprint of the files the index was last found in line with (see <see cref="CorpusFingerprint"/>).</summary>
+    private const string FingerprintKey = "fingerprint";
+
+    /// <summary>
+    /// Ends every transaction that writes files: the schema mark (written last, so an interrupted build is started
+    /// over), and the kept fingerprint forgotten, since the files no longer are what it lists.
+    /// </summary>
+    private const string FilesWritten =
+        $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}'); DELETE FROM meta WHERE key = '{FingerprintKey}';";
+
     /// <summary>The FTS5 table's columns: title, heading, aliases, tags, body.</summary>
     private const int Columns = 5;
 
@@ -129,8 +139,60 @@ public sealed class NoteIndex : IDisposable
     /// </summary>
     internal IParseCache ParseCache => new IndexParseCache(_connection);
 
-    /// <summary>True when the index is of this schema and holds exactly the scanned files with their sizes and times.</summary>
-    internal bool Matches(CorpusScan scan) => !WasRebuilt && IndexStamps.Match(_connection, scan);
+    /// <summary>
+    /// True when the index is of this schema and holds exactly the scanned files with their sizes and times. Then the
+    /// scan's fingerprint is kept, for <see cref="HasFingerprint"/> to tell the same next time without reading the rows.
+    /// </summary>
+    internal bool Matches(CorpusScan scan)
+    {
+        if (WasRebuilt || !IndexStamps.Match(_connection, scan))
+        {
+            return false;
+        }
+
+        KeepFingerprint(CorpusFingerprint.Of(scan));
+        return true;
+    }
+
+    /// <summary>
+    /// True when the index is of this schema and its files were last found exactly as <paramref name="fingerprint"/>
+    /// lists them. Any write to the files forgets the kept fingerprint, so this is never true of a stale one.
+    /// </summary>
+    internal bool HasFingerprint(CorpusFingerprint fingerprint) => !WasRebuilt && ReadMeta(FingerprintKey) == fingerprint.Text;
+
+    private void KeepFingerprint(CorpusFingerprint fingerprint)
+    {
+        try
+        {
+            if (ReadMeta(FingerprintKey) != fingerprint.Text)
+            {
+                using var write = _connection.CreateCommand();
+                write.CommandText = "INSERT OR REPLACE INTO meta(key, value) VALUES ($key, $value)";
+                write.Parameters.AddWithValue("$key", FingerprintKey);
+                write.Parameters.AddWithValue("$value", fingerprint.Text);
+                write.ExecuteNonQuery();
+            }
+        }
+        catch (SqliteException)
+        {
+            // A read-only index still serves; its rows are compared again next time.
+        }
+    }
+
+    private string? ReadMeta(string key)
+    {
+        try
+        {
+            using var read = _connection.CreateCommand();
+            read.CommandText = "SELECT value FROM meta WHERE key = $key";
+            read.Parameters.AddWithValue("$key", key);
+            return read.ExecuteScalar() as string;
+        }
+        catch (SqliteException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The corpus counts kept by the last sync that loaded the notes, or null when none are kept.</summary>
     public CorpusCounts? ReadCounts()
@@ -423,7 +485,7 @@ public sealed class NoteIndex : IDisposable
                 FinishBulk(transaction);
             }
 
-            Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
+            Execute(_connection, FilesWritten, transaction);
             transaction.Commit();
             _ranking.Forget();
         }
@@ -530,7 +592,7 @@ public sealed class NoteIndex : IDisposable
             }
 
             FinishBulk(transaction);
-            Execute(_connection, $"INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', '{SchemaVersion}')", transaction);
+            Execute(_connection, FilesWritten, transaction);
             transaction.Commit();
             _ranking.Forget();
         }

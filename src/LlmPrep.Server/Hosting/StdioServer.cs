@@ -23,12 +23,17 @@ internal static class StdioServer
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(_ => CreateLoggerFactory(settings.LogLevel));
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+
+        // The loggers of the services started before the first answer, closed: an open generic registration is built
+        // from its template at run time under Native AOT.
+        services.AddSingleton<ILogger<CorpusWatcher>>(provider => new Logger<CorpusWatcher>(provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ILogger<LibraryHost>>(provider => new Logger<LibraryHost>(provider.GetRequiredService<ILoggerFactory>()));
         services.AddLlmPrep(settings);
         var transport = new StdioTransport(input, output);
         services.AddSingleton<ITransport>(transport);
         services.AddSingleton(provider => McpServer.Create(
             provider.GetRequiredService<ITransport>(),
-            provider.GetRequiredService<IOptions<McpServerOptions>>().Value,
+            ServerOptions(provider),
             provider.GetRequiredService<ILoggerFactory>(),
             provider));
 
@@ -57,6 +62,17 @@ internal static class StdioServer
             }
         }
     }
+
+    /// <summary>
+    /// The server's options, made by running their configure steps directly. Resolving <c>IOptions&lt;McpServerOptions&gt;</c>
+    /// instead builds the options manager and factory types from their generic templates at run time under Native AOT,
+    /// which took about 4 ms of every start in a profile. Nothing else reads the options.
+    /// </summary>
+    private static McpServerOptions ServerOptions(IServiceProvider provider) =>
+        new OptionsFactory<McpServerOptions>(
+            provider.GetServices<IConfigureOptions<McpServerOptions>>(),
+            provider.GetServices<IPostConfigureOptions<McpServerOptions>>(),
+            provider.GetServices<IValidateOptions<McpServerOptions>>()).Create(Options.DefaultName);
 
     /// <summary>Log lines on stderr at the configured level; the SDK's own lines only from warnings up.</summary>
     public static ILoggerFactory CreateLoggerFactory(LogLevel level) =>

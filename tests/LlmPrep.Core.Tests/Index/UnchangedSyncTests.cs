@@ -138,6 +138,61 @@ public sealed class UnchangedSyncTests : IDisposable
         Assert.NotEmpty(library.Search(new SearchRequest("overlap")).Hits);
     }
 
+    [Fact]
+    public void An_unchanged_sync_keeps_the_fingerprint_of_the_files_and_a_sync_that_writes_forgets_it()
+    {
+        StudyLibrary.SyncIndex(_corpus.Options);
+        Assert.Null(KeptFingerprint());
+
+        Assert.True(StudyLibrary.SyncIndex(_corpus.Options).NothingChanged);
+        Assert.Equal(CorpusFingerprint.Of(_corpus.Options.Roots).Text, KeptFingerprint());
+
+        _corpus.WriteNote("05-fine-tuning-and-alignment", "lora", "LoRA", "Low rank adapters.");
+        Assert.False(StudyLibrary.SyncIndex(_corpus.Options).NothingChanged);
+        Assert.Null(KeptFingerprint());
+
+        var third = StudyLibrary.SyncIndex(_corpus.Options);
+        var fourth = StudyLibrary.SyncIndex(_corpus.Options);
+        Assert.True(third.NothingChanged);
+        Assert.True(fourth.NothingChanged);
+        Assert.Equal((0, 4), (fourth.Sync.Parsed, fourth.Sync.Unchanged));
+        Assert.Equal(third.Sync.Sections, fourth.Sync.Sections);
+        Assert.Equal(third.Counts, fourth.Counts);
+        Assert.Equal(CorpusFingerprint.Of(_corpus.Options.Roots).Text, KeptFingerprint());
+    }
+
+    [Fact]
+    public void A_file_put_back_as_it_was_after_a_sync_that_wrote_it_is_noticed()
+    {
+        var path = Path.Combine(_corpus.Root, "03-rag-and-embeddings", "chunking.md");
+        var (text, time) = (File.ReadAllText(path), File.GetLastWriteTimeUtc(path));
+        StudyLibrary.SyncIndex(_corpus.Options);
+        Assert.True(StudyLibrary.SyncIndex(_corpus.Options).NothingChanged);
+
+        File.WriteAllText(path, text.Replace("overlap", "zebras with stripes", StringComparison.Ordinal));
+        Assert.Equal(1, StudyLibrary.SyncIndex(_corpus.Options).Sync.Updated);
+
+        // Now the files are again as the fingerprint kept before that sync lists them, but the index is not.
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, time);
+        var back = StudyLibrary.SyncIndex(_corpus.Options);
+
+        Assert.Equal((1, 1), (back.Sync.Updated, back.Sync.Parsed));
+        using var library = StudyLibrary.Open(_corpus.Options);
+        Assert.NotEmpty(library.Search(new SearchRequest("overlap")).Hits);
+        Assert.Empty(library.Search(new SearchRequest("zebras")).Hits);
+    }
+
+    private string? KeptFingerprint()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_corpus.Options.IndexPath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'fingerprint'";
+        return command.ExecuteScalar() as string;
+    }
+
     private void SpoilParses()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
