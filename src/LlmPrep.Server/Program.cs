@@ -3,7 +3,7 @@ using LlmPrep.Server.Cli;
 
 try
 {
-    return await CliApp.Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await CliApp.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception ex) when (ex is not OperationCanceledException)
 {

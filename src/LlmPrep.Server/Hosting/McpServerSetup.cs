@@ -1,4 +1,3 @@
-using System.Reflection;
 using LlmPrep.Server.Apps;
 using LlmPrep.Server.Arguments;
 using LlmPrep.Server.Completions;
@@ -22,8 +21,8 @@ namespace LlmPrep.Server.Hosting;
 /// </summary>
 public static class McpServerSetup
 {
-    public static string Version { get; } =
-        typeof(McpServerSetup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The product version (the package's), without any source revision after a '+'.</summary>
+    public static string Version { get; } = BuildVersion.InformationalVersion.Split('+')[0];
 
     public static IMcpServerBuilder AddLlmPrep(this IServiceCollection services, ServerSettings settings)
     {

@@ -5,13 +5,18 @@ namespace LlmPrep.Server.Hosting;
 
 /// <summary>
 /// A prompt whose definition (name, description, arguments) comes from the precomputed surface, so listing it costs no
-/// reflection; the SDK's prompt, which binds arguments and calls the method, is built on first use.
+/// reflection; the definition is read when first asked for (the server's prompt collection needs only the name) and
+/// the SDK's prompt, which binds arguments and calls the method, is built on first use.
 /// </summary>
-internal sealed class PrecomputedPrompt(Prompt definition, Func<McpServerPrompt> create) : McpServerPrompt
+internal sealed class PrecomputedPrompt(string name, Func<Prompt> definition, Func<McpServerPrompt> create) : McpServerPrompt, IMcpServerPrimitive
 {
+    private readonly Lazy<Prompt> _definition = new(definition);
+
     private readonly Lazy<McpServerPrompt> _inner = new(create);
 
-    public override Prompt ProtocolPrompt => definition;
+    public override Prompt ProtocolPrompt => _definition.Value;
+
+    string IMcpServerPrimitive.Id => name;
 
     public override IReadOnlyList<object> Metadata => _inner.Value.Metadata;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -24,7 +23,7 @@ internal static class PrecomputedSurface
     private const DynamicallyAccessedMemberTypes Members =
         DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods | DynamicallyAccessedMemberTypes.PublicConstructors;
 
-    private static readonly Lazy<JsonObject> Snapshot = new(Load);
+    private static readonly Lazy<JsonDocument> Snapshot = new(Load);
 
     /// <summary>Registers the tools of <typeparamref name="T"/> from their precomputed definitions (derived now when the file has none).</summary>
     public static IMcpServerBuilder WithPrecomputedTools<[DynamicallyAccessedMembers(Members)] T>(this IMcpServerBuilder builder, JsonSerializerOptions json)
@@ -36,8 +35,9 @@ internal static class PrecomputedSurface
 
         foreach (var (method, definition) in Entries("tools", typeof(T).Name))
         {
-            var tool = definition.Deserialize((System.Text.Json.Serialization.Metadata.JsonTypeInfo<Tool>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Tool)))!;
-            builder.Services.AddSingleton<McpServerTool>(services => new PrecomputedTool(tool, () => CreateTool<T>(method, services, json), Tools.DirectToolCalls.For(tool.Name)));
+            var name = definition.GetProperty("name").GetString()!;
+            builder.Services.AddSingleton<McpServerTool>(services =>
+                new PrecomputedTool(name, () => Read<Tool>(definition), () => CreateTool<T>(method, services, json), Tools.DirectToolCalls.For(name)));
         }
 
         return builder;
@@ -53,8 +53,8 @@ internal static class PrecomputedSurface
 
         foreach (var (method, definition) in Entries("prompts", typeof(T).Name))
         {
-            var prompt = definition.Deserialize((System.Text.Json.Serialization.Metadata.JsonTypeInfo<Prompt>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(Prompt)))!;
-            builder.Services.AddSingleton<McpServerPrompt>(services => new PrecomputedPrompt(prompt, () => CreatePrompt<T>(method, services, json)));
+            var name = definition.GetProperty("name").GetString()!;
+            builder.Services.AddSingleton<McpServerPrompt>(services => new PrecomputedPrompt(name, () => Read<Prompt>(definition), () => CreatePrompt<T>(method, services, json)));
         }
 
         return builder;
@@ -70,8 +70,9 @@ internal static class PrecomputedSurface
 
         foreach (var (method, definition) in Entries("resources", typeof(T).Name))
         {
-            var template = definition.Deserialize((System.Text.Json.Serialization.Metadata.JsonTypeInfo<ResourceTemplate>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ResourceTemplate)))!;
-            builder.Services.AddSingleton<McpServerResource>(services => new PrecomputedResource(template, () => CreateResource<T>(method, services)));
+            var uriTemplate = definition.GetProperty("uriTemplate").GetString()!;
+            builder.Services.AddSingleton<McpServerResource>(services =>
+                new PrecomputedResource(uriTemplate, () => Read<ResourceTemplate>(definition), () => CreateResource<T>(method, services)));
         }
 
         return builder;
@@ -107,19 +108,26 @@ internal static class PrecomputedSurface
             : McpServerResource.Create(method, static r => ActivatorUtilities.CreateInstance<T>(r.Services!)!, options);
     }
 
+    /// <summary>
+    /// A definition read from the embedded file, when it is first asked for (a listing or a call): answering
+    /// <c>initialize</c> needs only the names, and reading every schema was a tenth of start-up.
+    /// </summary>
+    private static TDefinition Read<TDefinition>(JsonElement definition) =>
+        definition.Deserialize((System.Text.Json.Serialization.Metadata.JsonTypeInfo<TDefinition>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(TDefinition)))!;
+
     /// <summary>The embedded file's entries of one kind (<c>tools</c>, <c>prompts</c> or <c>resources</c>) for one declaring type.</summary>
-    public static IEnumerable<(string Method, JsonNode Definition)> Entries(string kind, string type) =>
-        (Snapshot.Value[kind] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Where(e => (string?)e["type"] == type)
-            .Select(e => ((string)e["method"]!, e["definition"]!));
+    public static IEnumerable<(string Method, JsonElement Definition)> Entries(string kind, string type) =>
+        (Snapshot.Value.RootElement.TryGetProperty(kind, out var entries) && entries.ValueKind == JsonValueKind.Array ? entries.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var name) && name.ValueEquals(type))
+            .Select(e => (e.GetProperty("method").GetString()!, e.GetProperty("definition")));
 
     private static bool Has(string kind, string type) => Entries(kind, type).Any();
 
-    private static JsonObject Load()
+    /// <summary>The embedded file, as a document whose elements any thread may read at any time.</summary>
+    private static JsonDocument Load()
     {
         using var stream = typeof(PrecomputedSurface).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"the embedded {ResourceName} is missing");
-        return JsonNode.Parse(stream)!.AsObject();
+        return JsonDocument.Parse(stream);
     }
 }

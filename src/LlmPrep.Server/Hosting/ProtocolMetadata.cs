@@ -6,7 +6,7 @@ namespace LlmPrep.Server.Hosting;
 
 /// <summary>
 /// Builds the JSON metadata of the MCP definition, request and result types on another core while the stdio server is
-/// being set up. Reading the tool definitions and creating the MCP server build it for every definition and method,
+/// being set up. Creating the MCP server and reading the tool definitions build it for every method and definition,
 /// which was over a tenth of start-up, all on the one thread that also reads the settings; built beforehand, both find
 /// it cached.
 /// </summary>
@@ -35,22 +35,24 @@ internal static class ProtocolMetadata
     /// <summary>Starts building the metadata on the thread pool and returns at once.</summary>
     public static void BuildInBackground() => ThreadPool.UnsafeQueueUserWorkItem(static _ => Build(), null);
 
+    /// <summary>
+    /// The types the server's creation needs first; then the definitions, which are read only when first asked for (a
+    /// listing or a call), after the first answer.
+    /// </summary>
     private static void Build()
     {
+        // The SDK's own source-generated context caches what it builds in its options, the cache the server reads.
+        if (McpJsonUtilities.DefaultOptions.TypeInfoResolverChain.OfType<JsonSerializerContext>().FirstOrDefault() is { } context)
+        {
+            foreach (var type in Types)
+            {
+                context.Options.GetTypeInfo(type);
+            }
+        }
+
         foreach (var type in Definitions)
         {
             McpJsonUtilities.DefaultOptions.GetTypeInfo(type);
-        }
-
-        // The SDK's own source-generated context caches what it builds in its options, the cache the server reads.
-        if (McpJsonUtilities.DefaultOptions.TypeInfoResolverChain.OfType<JsonSerializerContext>().FirstOrDefault() is not { } context)
-        {
-            return;
-        }
-
-        foreach (var type in Types)
-        {
-            context.Options.GetTypeInfo(type);
         }
     }
 }
