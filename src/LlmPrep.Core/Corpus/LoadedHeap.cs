@@ -11,6 +11,16 @@ internal static class LoadedHeap
     /// <summary>Below this many notes the garbage is too small to be worth a full collection.</summary>
     public const int CompactFrom = 5_000;
 
+    /// <summary>Lets go of the bodies read since loading (and their weak handles) in a large vault; a small one keeps them
+    /// while they live, for the snippets of its next searches.</summary>
+    public static void ReleaseBodies(CorpusSnapshot corpus)
+    {
+        if (corpus.Notes.Count >= CompactFrom)
+        {
+            corpus.ReleaseBodies();
+        }
+    }
+
     public static void Compact(CorpusSnapshot corpus)
     {
         if (corpus.Notes.Count >= CompactFrom)
