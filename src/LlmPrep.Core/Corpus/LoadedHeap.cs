@@ -21,6 +21,21 @@ internal static class LoadedHeap
         }
     }
 
+    /// <summary>In a large vault, collects what an answer left behind once it is sent, instead of letting the garbage of
+    /// many answers pile up to the collector's first-generation budget (set large for start-up) while the server idles
+    /// between them. The notes are old and stay where they are, so this takes a fraction of a millisecond.</summary>
+    /// <returns>True when it collected.</returns>
+    public static bool CollectAnswerGarbage(CorpusSnapshot corpus)
+    {
+        if (corpus.Notes.Count < CompactFrom)
+        {
+            return false;
+        }
+
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        return true;
+    }
+
     public static void Compact(CorpusSnapshot corpus)
     {
         if (corpus.Notes.Count >= CompactFrom)
