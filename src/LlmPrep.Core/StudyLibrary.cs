@@ -170,6 +170,11 @@ public sealed class StudyLibrary : IDisposable
         }
     }
 
+    /// <summary>Called once an answer is sent: in a large vault, collects the garbage the answer left (see
+    /// <see cref="LoadedHeap"/>), so it does not pile up between answers.</summary>
+    /// <returns>True when it collected.</returns>
+    public bool CollectAnswerGarbage() => LoadedHeap.CollectAnswerGarbage(Corpus);
+
     /// <summary>Re-reads what changed under the corpus roots and syncs the index with it.</summary>
     public SyncReport Reload()
     {

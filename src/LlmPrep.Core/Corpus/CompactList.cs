@@ -25,6 +25,22 @@ internal readonly struct CompactList : IEquatable<CompactList>
         _ => null,
     };
 
+    /// <summary>The text at this place in the list (null for no list).</summary>
+    public string? At(int index) => _value switch
+    {
+        byte[] bytes => Unpack(bytes, index, 1)[0],
+        IReadOnlyList<string> list => list[index],
+        _ => null,
+    };
+
+    /// <summary>The texts from this place in the list to its end (null for no list).</summary>
+    public IReadOnlyList<string>? From(int index) => _value switch
+    {
+        byte[] bytes => Unpack(bytes, index, int.MaxValue),
+        IReadOnlyList<string> list => index == 0 ? list : [.. list.Skip(index)],
+        _ => null,
+    };
+
     public static CompactList Of(IReadOnlyList<string>? values)
     {
         if (values is null)
@@ -84,14 +100,22 @@ internal readonly struct CompactList : IEquatable<CompactList>
         return hash.ToHashCode();
     }
 
-    private static string[] Unpack(byte[] bytes)
+    private static string[] Unpack(byte[] bytes) => Unpack(bytes, 0, int.MaxValue);
+
+    /// <summary>Up to <paramref name="most"/> texts from place <paramref name="first"/> on (the ones before it are skipped, not read).</summary>
+    private static string[] Unpack(byte[] bytes, int first, int most)
     {
         var at = Read7Bit(bytes, 0, out var count);
-        var texts = new string[count];
-        for (var i = 0; i < count; i++)
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, count);
+        var texts = new string[Math.Min(most, count - first)];
+        for (var i = 0; i < first + texts.Length; i++)
         {
             at = Read7Bit(bytes, at, out var length);
-            texts[i] = Encoding.UTF8.GetString(bytes, at, length);
+            if (i >= first)
+            {
+                texts[i - first] = Encoding.UTF8.GetString(bytes, at, length);
+            }
+
             at += length;
         }
 

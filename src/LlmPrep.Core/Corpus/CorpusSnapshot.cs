@@ -20,7 +20,9 @@ public sealed class CorpusSnapshot
 
         _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
         Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-        StudyOrder = new StudyOrderTable(notes, _byId, BuildStudyOrder(notes, _byId));
+        var studyOrder = new StudyOrderTable(notes, _byId, BuildStudyOrder(notes, _byId));
+        StudyOrder = studyOrder;
+        NotesInStudyOrder = studyOrder.InOrder;
     }
 
     /// <summary>The id of the note whose links set the study order.</summary>
@@ -31,6 +33,9 @@ public sealed class CorpusSnapshot
     /// every other note in path order (the numbered section folders), and the plan's own folder last.
     /// </summary>
     public IReadOnlyDictionary<string, int> StudyOrder { get; }
+
+    /// <summary>Every note in the order of <see cref="StudyOrder"/>, each once.</summary>
+    public IReadOnlyList<Note> NotesInStudyOrder { get; }
 
     /// <summary>Notes in path order (which is study order for the numbered section folders).</summary>
     public IReadOnlyList<Note> Notes { get; }

@@ -11,6 +11,31 @@ internal static class LoadedHeap
     /// <summary>Below this many notes the garbage is too small to be worth a full collection.</summary>
     public const int CompactFrom = 5_000;
 
+    /// <summary>Lets go of the bodies read since loading (and their weak handles) in a large vault; a small one keeps them
+    /// while they live, for the snippets of its next searches.</summary>
+    public static void ReleaseBodies(CorpusSnapshot corpus)
+    {
+        if (corpus.Notes.Count >= CompactFrom)
+        {
+            corpus.ReleaseBodies();
+        }
+    }
+
+    /// <summary>In a large vault, collects what an answer left behind once it is sent, instead of letting the garbage of
+    /// many answers pile up to the collector's first-generation budget (set large for start-up) while the server idles
+    /// between them. The notes are old and stay where they are, so this takes a fraction of a millisecond.</summary>
+    /// <returns>True when it collected.</returns>
+    public static bool CollectAnswerGarbage(CorpusSnapshot corpus)
+    {
+        if (corpus.Notes.Count < CompactFrom)
+        {
+            return false;
+        }
+
+        GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        return true;
+    }
+
     public static void Compact(CorpusSnapshot corpus)
     {
         if (corpus.Notes.Count >= CompactFrom)

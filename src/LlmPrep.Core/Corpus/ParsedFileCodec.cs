@@ -165,7 +165,8 @@ internal static class ParsedFileCodec
             sections[i] = new NoteSection(anchor, heading, depth, line, body, markdown, lead, ReadRange(reader));
         }
 
-        var cards = new QuizCard[reader.Read7BitEncodedInt()];
+        var cardCount = reader.Read7BitEncodedInt();
+        var cards = cardCount == 0 ? [] : new QuizCard[cardCount];
         for (var i = 0; i < cards.Length; i++)
         {
             var (cardId, noteId, question, answer) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
@@ -175,7 +176,8 @@ internal static class ParsedFileCodec
                 : new QuizCard(cardId, noteId, question, answer, ReadList(reader), reader.Read7BitEncodedInt());
         }
 
-        var links = new NoteLink[reader.Read7BitEncodedInt()];
+        var linkCount = reader.Read7BitEncodedInt();
+        var links = linkCount == 0 ? [] : new NoteLink[linkCount];
         for (var i = 0; i < links.Length; i++)
         {
             links[i] = new NoteLink(pool.Share(reader.ReadString()), reader.ReadBoolean() ? reader.ReadString() : null, reader.Read7BitEncodedInt());

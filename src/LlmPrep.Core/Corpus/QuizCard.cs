@@ -7,39 +7,85 @@ namespace LlmPrep.Core.Corpus;
 /// <param name="Answer">The reference answer.</param>
 /// <param name="KeyPoints">What a grader checks for.</param>
 /// <param name="Line">1-based line of the question in the file.</param>
+/// <remarks>
+/// A large vault has more cards than notes, so a card holds its texts as one UTF-8 array (about half the memory of
+/// strings, and one object instead of one a text): its id without the note id it starts with, the question, the
+/// answer and the key points. Each is made a string when it is read.
+/// </remarks>
 public sealed record QuizCard(string Id, string NoteId, string Question, string Answer, IReadOnlyList<string> KeyPoints, int Line)
 {
-    private readonly CompactList _keyPoints = CompactList.Of(KeyPoints);
-    private readonly CompactText _question = CompactText.Of(Question);
-    private readonly CompactText _answer = CompactText.Of(Answer);
+    /// <summary>Where the id (or its part after the note id), the question, the answer and the key points lie in <see cref="_text"/>.</summary>
+    private const int IdAt = 0, QuestionAt = 1, AnswerAt = 2, KeyPointsAt = 3;
 
-    /// <summary>What the interviewer asks (held as UTF-8, made a string when read).</summary>
+    /// <summary>The note id the card id starts with (followed by <c>/</c>), or null when the id is held whole.</summary>
+    private readonly string? _idPrefix = PrefixOf(Id, NoteId);
+    private readonly bool _keyPointsFromAnswer = KeyPoints is null;
+    private readonly CompactList _text = CompactList.Of(Pack(Rest(Id, PrefixOf(Id, NoteId)), Question, Answer, KeyPoints));
+
+    /// <summary>Stable id: <c>&lt;note id&gt;/&lt;slug of the question&gt;</c> (made whole from the note id and the rest when read).</summary>
+    public string Id
+    {
+        get => _idPrefix is null ? _text.At(IdAt)! : string.Concat(_idPrefix, "/", _text.At(IdAt));
+        init
+        {
+            _idPrefix = PrefixOf(value, NoteId);
+            _text = CompactList.Of(Pack(Rest(value, _idPrefix), Question, Answer, KeyPointsAsHeld));
+        }
+    }
+
+    /// <summary>What the interviewer asks.</summary>
     public string Question
     {
-        get => _question.Text;
-        init => _question = CompactText.Of(value);
+        get => _text.At(QuestionAt)!;
+        init => _text = CompactList.Of(Pack(_text.At(IdAt)!, value, Answer, KeyPointsAsHeld));
     }
 
-    /// <summary>The reference answer (held as UTF-8, made a string when read).</summary>
+    /// <summary>The reference answer.</summary>
     public string Answer
     {
-        get => _answer.Text;
-        init => _answer = CompactText.Of(value);
+        get => _text.At(AnswerAt)!;
+        init => _text = CompactList.Of(Pack(_text.At(IdAt)!, Question, value, KeyPointsAsHeld));
     }
 
-    /// <summary>What a grader checks for: the card's own key points (held as UTF-8, made strings when read), or for a
-    /// card that has none (a vault card) the answer's sentences, worked out from the answer each time they are asked
-    /// for rather than held.</summary>
+    /// <summary>What a grader checks for: the card's own key points, or for a card that has none (a vault card) the
+    /// answer's sentences, worked out from the answer each time they are asked for rather than held.</summary>
     public IReadOnlyList<string> KeyPoints
     {
-        get => _keyPoints.List ?? SpacedRepetitionCards.KeyPointsOf(Answer);
-        init => _keyPoints = CompactList.Of(value);
+        get => KeyPointsAsHeld ?? SpacedRepetitionCards.KeyPointsOf(Answer);
+        init
+        {
+            _keyPointsFromAnswer = value is null;
+            _text = CompactList.Of(Pack(_text.At(IdAt)!, Question, Answer, value));
+        }
     }
 
     /// <summary>True when the key points are the answer's sentences rather than the card's own.</summary>
-    internal bool KeyPointsFromAnswer => _keyPoints.IsNull;
+    internal bool KeyPointsFromAnswer => _keyPointsFromAnswer;
+
+    private IReadOnlyList<string>? KeyPointsAsHeld => _keyPointsFromAnswer ? null : _text.From(KeyPointsAt);
 
     /// <summary>A card without key points of its own: a grader checks the answer's sentences.</summary>
     internal static QuizCard FromAnswer(string id, string noteId, string question, string answer, int line) =>
         new(id, noteId, question, answer, null!, line);
+
+    /// <summary>The note id when the card id starts with it and a <c>/</c>, else null.</summary>
+    private static string? PrefixOf(string? id, string? noteId) =>
+        noteId is { Length: > 0 } && id is not null && id.Length > noteId.Length && id[noteId.Length] == '/'
+            && id.StartsWith(noteId, StringComparison.Ordinal) ? noteId : null;
+
+    private static string Rest(string id, string? prefix) => prefix is null ? id : id[(prefix.Length + 1)..];
+
+    private static string[] Pack(string id, string question, string answer, IReadOnlyList<string>? keyPoints)
+    {
+        var texts = new string[KeyPointsAt + (keyPoints?.Count ?? 0)];
+        texts[IdAt] = id;
+        texts[QuestionAt] = question;
+        texts[AnswerAt] = answer;
+        for (var i = KeyPointsAt; i < texts.Length; i++)
+        {
+            texts[i] = keyPoints![i - KeyPointsAt];
+        }
+
+        return texts;
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class StudyOrderTable : IReadOnlyDictionary<string, int>
         _notes = notes;
         _byId = byId;
         _inOrder = inOrder;
+        InOrder = new StudyOrderList(notes, inOrder);
         _placeOf = new int[notes.Count];
         for (var place = 0; place < inOrder.Length; place++)
         {
@@ -30,6 +31,9 @@ internal sealed class StudyOrderTable : IReadOnlyDictionary<string, int>
     }
 
     public int Count => _inOrder.Length;
+
+    /// <summary>The notes in study order.</summary>
+    public IReadOnlyList<Note> InOrder { get; }
 
     public IEnumerable<string> Keys => _inOrder.Select(i => _notes[i].Id);
 

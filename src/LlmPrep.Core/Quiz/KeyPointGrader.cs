@@ -19,7 +19,9 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     private static readonly SnapshotCache<KeyPointGrader> Cache = new(static c =>
     {
         // The alias map reads every note's body once; in a large vault that is the vault's text again, as garbage.
+        // Reading them leaves each body a weak handle; in a large vault those go too, so nothing stays behind per note.
         var aliases = new AliasMap(c.Notes);
+        LoadedHeap.ReleaseBodies(c);
         var grader = new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));
         LoadedHeap.Compact(c);
         return grader;

@@ -12,7 +12,10 @@ public sealed record QuizScope(string? Topic = null, string? Section = null, str
     /// <exception cref="QuizException">A filter names nothing in the corpus.</exception>
     public IReadOnlyList<Note> Select(CorpusSnapshot corpus)
     {
-        IEnumerable<Note> notes = corpus.Notes;
+        // A topic ranks the notes it names from path order; otherwise the notes are taken in study order as they are
+        // held (a filter keeps that order), so no scope sorts or copies every note of a large vault.
+        var topic = Topic is { Length: > 0 };
+        IEnumerable<Note> notes = topic ? corpus.Notes : corpus.NotesInStudyOrder;
         if (Section is { Length: > 0 })
         {
             var section = corpus.ResolveSection(Section)
@@ -40,24 +43,24 @@ public sealed record QuizScope(string? Topic = null, string? Section = null, str
             notes = notes.Where(n => n.Priority == priority);
         }
 
-        if (Topic is { Length: > 0 })
+        if (topic)
         {
-            var topic = Topic.Trim();
-            if (topic.Length > 200)
+            var named = Topic!.Trim();
+            if (named.Length > 200)
             {
-                throw new QuizException($"the topic is {topic.Length} characters long; name it in a few words (at most 200 characters)");
+                throw new QuizException($"the topic is {named.Length} characters long; name it in a few words (at most 200 characters)");
             }
 
-            var matched = TopicResolver.For(corpus).Resolve(topic, notes);
+            var matched = TopicResolver.For(corpus).Resolve(named, notes);
             if (matched.Count == 0)
             {
-                throw new QuizException($"no notes match the topic '{topic}'. {Suggestions(corpus)}");
+                throw new QuizException($"no notes match the topic '{named}'. {Suggestions(corpus)}");
             }
 
             return [.. matched.Select(m => m.Note)];
         }
 
-        return [.. notes.OrderBy(n => corpus.StudyOrder.GetValueOrDefault(n.Id, int.MaxValue))];
+        return ReferenceEquals(notes, corpus.NotesInStudyOrder) ? corpus.NotesInStudyOrder : [.. notes];
     }
 
     private static string Suggestions(CorpusSnapshot corpus)

@@ -36,10 +36,13 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         DateTimeOffset earliestDue = default;
         DateTimeOffset? nextDue = null;
         int dueCount = 0, freshCount = 0;
-        foreach (var scoped in notes)
+        for (var n = 0; n < notes.Count; n++)
         {
-            foreach (var candidate in scoped.Cards)
+            var scoped = notes[n];
+            var cards = scoped.Cards;
+            for (var c = 0; c < cards.Count; c++)
             {
+                var candidate = cards[c];
                 if (!memories.TryGetValue(candidate.Id, out var known))
                 {
                     firstFresh ??= (scoped, candidate);

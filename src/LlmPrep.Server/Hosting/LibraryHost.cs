@@ -1,6 +1,7 @@
 using LlmPrep.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace LlmPrep.Server.Hosting;
@@ -59,6 +60,23 @@ public sealed class LibraryHost : IDisposable
         await next(context, cancellationToken);
         context.Server.Services?.GetService<LibraryHost>()?.Start();
     };
+
+    /// <summary>
+    /// An outgoing message filter: once an answer is on its way, a large vault's library collects the garbage it left
+    /// (see <see cref="StudyLibrary.CollectAnswerGarbage"/>).
+    /// </summary>
+    public static McpMessageFilter CollectAfterAnswer => next => async (context, cancellationToken) =>
+    {
+        await next(context, cancellationToken);
+        if (context.JsonRpcMessage is JsonRpcResponse or JsonRpcError)
+        {
+            context.Server.Services?.GetService<LibraryHost>()?.CollectAnswerGarbage();
+        }
+    };
+
+    /// <summary>Collects what the last answer left behind, when the library is open and large.</summary>
+    /// <returns>True when it collected.</returns>
+    public bool CollectAnswerGarbage() => IsLoaded && _library.Value.Result.CollectAnswerGarbage();
 
     /// <summary>Starts opening the library without waiting for it.</summary>
     public void Start()

@@ -48,7 +48,7 @@ public static class McpServerSetup
                 options.ServerInstructions = ServerInstructions.Text;
                 options.Capabilities = new ServerCapabilities { Resources = new ResourcesCapability { Subscribe = true, ListChanged = true } };
             })
-            .WithMessageFilters(filters => filters.AddIncomingFilter(ArgumentCheck.Filter).AddOutgoingFilter(LibraryHost.StartAfterFirstAnswer))
+            .WithMessageFilters(filters => filters.AddIncomingFilter(ArgumentCheck.Filter).AddOutgoingFilter(LibraryHost.StartAfterFirstAnswer).AddOutgoingFilter(LibraryHost.CollectAfterAnswer))
             .WithPrecomputedTools<SearchTools>(json)
             .WithPrecomputedTools<ReadTools>(json)
             .WithPrecomputedTools<TopicTools>(json)

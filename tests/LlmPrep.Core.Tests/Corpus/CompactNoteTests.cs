@@ -215,6 +215,43 @@ public sealed class CompactNoteTests : IDisposable
         Assert.NotEqual(card, new QuizCard("n/q", "n", "Q", "First one. Second one.", [], 3));
     }
 
+    [Theory]
+    [InlineData("rag/fusion/what-is-rrf", "rag/fusion")]
+    [InlineData("rag/fusion/what-is-rrf", "rag")]
+    [InlineData("other/what-is-rrf", "rag")]
+    [InlineData("rag", "rag")]
+    [InlineData("rag/", "rag")]
+    [InlineData("ragged/x", "rag")]
+    [InlineData("lone \ud800/x", "lone \ud800")]
+    [InlineData("x", "")]
+    public void A_card_id_reads_back_exactly_whether_or_not_it_starts_with_its_note_id(string id, string noteId)
+    {
+        var card = new QuizCard(id, noteId, "Q?", "A.", ["p"], 3);
+        var same = new QuizCard(new string(id.AsSpan()), new string(noteId.AsSpan()), "Q?", "A.", ["p"], 3);
+
+        Assert.Equal(id, card.Id);
+        Assert.Equal(noteId, card.NoteId);
+        Assert.Equal(card, same);
+        Assert.Equal(card.GetHashCode(), same.GetHashCode());
+        Assert.Equal(["p"], card.KeyPoints);
+        Assert.Equal(("Q?", "A."), (card.Question, card.Answer));
+        Assert.NotEqual(card, same with { Id = id + "-2" });
+        Assert.Equal(id + "-2", (card with { Id = id + "-2" }).Id);
+        Assert.Equal(id, (card with { NoteId = "elsewhere" }).Id);
+        var changed = card with { Question = "Q2?", Answer = "A2." };
+        Assert.Equal((id, "Q2?", "A2.", "p"), (changed.Id, changed.Question, changed.Answer, changed.KeyPoints.Single()));
+    }
+
+    [Fact]
+    public void A_card_made_anew_with_another_id_keeps_its_text_and_key_points()
+    {
+        var card = QuizCard.FromAnswer("n/q", "n", "Q", "First one. Second one.", 3) with { Id = "m/r", NoteId = "m" };
+
+        Assert.Equal(("m/r", "m", "Q", "First one. Second one."), (card.Id, card.NoteId, card.Question, card.Answer));
+        Assert.True(card.KeyPointsFromAnswer);
+        Assert.Equal(["First one.", "Second one."], card.KeyPoints);
+    }
+
     private static string Describe(QuizCard card) =>
         $"{card.Id}|{card.NoteId}|{card.Question}|{card.Answer}|{string.Join("/", card.KeyPoints)}|{card.Line}";
 

@@ -1,4 +1,5 @@
 using LlmPrep.Core.Corpus;
+using LlmPrep.Core.Quiz;
 
 namespace LlmPrep.Core.Tests.Corpus;
 
@@ -37,6 +38,29 @@ public sealed class StudyOrderTableTests
 
         Assert.Equal(["z", "y", "x"], order.Keys);
         Assert.Equal(2, order["x"]);
+    }
+
+    [Fact]
+    public void A_quiz_scope_takes_the_notes_in_study_order_and_a_filter_keeps_that_order()
+    {
+        Note[] notes =
+        [
+            Make("a-one", "a") with { Level = NoteLevel.Advanced },
+            Make("a-two", "a"),
+            Make("b-one", "b") with { Level = NoteLevel.Advanced },
+            Make("b-two", "b"),
+            Make(CorpusSnapshot.StudyPlanId, "plan", new NoteLink("b-two", null, 3), new NoteLink("a-two", null, 4), new NoteLink("b-one", null, 5)),
+        ];
+        var corpus = new CorpusSnapshot(notes, [], []);
+
+        var all = QuizScope.All.Select(corpus);
+
+        Assert.Equal(["b-two", "a-two", "b-one", "a-one", CorpusSnapshot.StudyPlanId], all.Select(n => n.Id));
+        Assert.Equal(all, corpus.NotesInStudyOrder);
+        Assert.Equal(5, corpus.NotesInStudyOrder.Count);
+        Assert.Equal("b-one", corpus.NotesInStudyOrder[2].Id);
+        Assert.Equal(["b-one", "a-one"], new QuizScope(Level: "advanced").Select(corpus).Select(n => n.Id));
+        Assert.Equal(["b-two", "b-one"], new QuizScope(Section: "b").Select(corpus).Select(n => n.Id));
     }
 
     private static Note Make(string id, string section, params NoteLink[] links) =>
