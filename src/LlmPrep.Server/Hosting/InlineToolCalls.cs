@@ -53,6 +53,9 @@ internal sealed class InlineToolCalls(McpServer server, LibraryHost host)
         }
     }
 
+    /// <summary>After an answer made here is written: what the server does after every answer it sends (<see cref="LibraryHost.CollectAfterAnswer"/>).</summary>
+    public void Answered() => host.CollectAnswerGarbage();
+
     private static bool HasOnlyNameAndArguments(JsonObject parameters, out string name)
     {
         name = "";

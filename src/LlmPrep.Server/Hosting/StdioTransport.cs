@@ -240,10 +240,11 @@ internal sealed class StdioTransport : ITransport
             return;
         }
 
-        if (message is JsonRpcRequest request && Inline?.TryCall(request) is { } result)
+        if (message is JsonRpcRequest request && Inline is { } inline && inline.TryCall(request) is { } result)
         {
             _pending.Read(message);
             SendResult(request.Id, result);
+            inline.Answered();
             return;
         }
 
