@@ -179,6 +179,7 @@ public sealed class NoteIndex : IDisposable
         }
     }
 
+    /// <summary>The value kept in the index's meta table under <paramref name="key"/>, or null (also when it cannot be read).</summary>
     private string? ReadMeta(string key)
     {
         try
@@ -195,19 +196,7 @@ public sealed class NoteIndex : IDisposable
     }
 
     /// <summary>The corpus counts kept by the last sync that loaded the notes, or null when none are kept.</summary>
-    public CorpusCounts? ReadCounts()
-    {
-        try
-        {
-            using var read = _connection.CreateCommand();
-            read.CommandText = "SELECT value FROM meta WHERE key = 'counts'";
-            return CorpusCounts.Parse(read.ExecuteScalar() as string);
-        }
-        catch (SqliteException)
-        {
-            return null;
-        }
-    }
+    public CorpusCounts? ReadCounts() => CorpusCounts.Parse(ReadMeta("counts"));
 
     /// <summary>
     /// Keeps the counts of the corpus the index was just synced with (writes only when they differ from those kept);
