@@ -74,8 +74,8 @@ public static class CorpusLoader
 
         var files = new List<NoteFile>(found.Count);
         var notes = new List<Note>(found.Count);
-        var ids = new Dictionary<string, Note>(StringComparer.OrdinalIgnoreCase);
-        var paths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new Dictionary<string, Note>(found.Count, StringComparer.OrdinalIgnoreCase);
+        var paths = new HashSet<string>(found.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < found.Count; i++)
         {
             var parsed = parsedFiles[i]!;
@@ -137,7 +137,7 @@ public static class CorpusLoader
 
     private static void CheckLinks(List<Note> notes, Dictionary<string, Note> ids, List<CorpusProblem> problems)
     {
-        var byTitle = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var byTitle = new Dictionary<string, int>(notes.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < notes.Count; i++)
         {
             byTitle.TryAdd(notes[i].Title, i);

@@ -10,6 +10,13 @@ public sealed record NoteFile(string Key, long Size, long ModifiedTicks, string 
 {
     private readonly HashText _hash = HashText.Of(Hash);
 
+    /// <summary>A file without its note yet, whose hash is already held as bytes.</summary>
+    internal NoteFile(string key, long size, long modifiedTicks, HashText hash)
+        : this(key, size, modifiedTicks, null!, null)
+    {
+        _hash = hash;
+    }
+
     /// <summary>Content hash, hex (held as its bytes, written out when read).</summary>
     public string Hash
     {

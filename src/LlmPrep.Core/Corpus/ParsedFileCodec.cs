@@ -41,11 +41,18 @@ internal static class ParsedFileCodec
     /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
     /// <param name="file">Where the note's body can be read from.</param>
     /// <param name="pool">Shares the strings many notes repeat (section folders, tags, headings, link targets) across the notes it decodes.</param>
-    public static ParsedFile? Decode(byte[] data, NoteFile stamp, BodyFile file, StringPool? pool = null)
+    public static ParsedFile? Decode(byte[] data, NoteFile stamp, BodyFile file, StringPool? pool = null) =>
+        Decode(new ArraySegment<byte>(data), stamp, file, pool);
+
+    /// <param name="data">Bytes written by <see cref="Encode"/>, lying in a larger buffer.</param>
+    /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
+    /// <param name="file">Where the note's body can be read from.</param>
+    /// <param name="pool">Shares the strings many notes repeat across the notes it decodes.</param>
+    public static ParsedFile? Decode(ArraySegment<byte> data, NoteFile stamp, BodyFile file, StringPool? pool = null)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false), Encoding.UTF8);
             if (reader.ReadByte() != Version)
             {
                 return null;

@@ -145,6 +145,37 @@ public sealed class ParseCacheTests : IDisposable
         Assert.Equal("Attention", library.Corpus.FindById("attention")!.Title);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 300)]
+    [InlineData(2048, 2 * 1024 * 1024)]
+    public void Rows_read_in_batches_of_any_size_give_the_notes_a_parse_gives(int batchRows, int batchBytes)
+    {
+        // More rows than a small batch holds, and one row (forty cards) larger than a small batch's buffer.
+        for (var i = 0; i < 12; i++)
+        {
+            _corpus.WriteNote("02-models", $"model-{i:D2}", $"Model {i}", $"Model {i} has {i} layers.\n\n## Size\n\nIt is small.");
+        }
+
+        var cards = string.Join("\n", Enumerable.Range(1, 40).Select(i => $"How many heads does layer {i} have? :: Layer {i} has {i} heads, each of {64 * i} dimensions."));
+        _corpus.Write("notes/heads.md", $"# Heads\n\n#flashcards\n\n{cards}\n");
+        List<string> parsed;
+        using (var first = StudyLibrary.Open(_corpus.Options))
+        {
+            parsed = Describe(first.Corpus);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_corpus.Options.IndexPath};Pooling=False");
+        connection.Open();
+        var loaded = CorpusLoader.Load(CorpusScan.Of(_corpus.Options.Roots), null, new LlmPrep.Core.Index.IndexParseCache(connection, batchRows, batchBytes));
+
+        Assert.Equal(0, loaded.ParsedCount);
+        Assert.Equal(17, loaded.CachedCount);
+        Assert.Equal(40, loaded.FindByPath("notes/heads")!.Cards.Count);
+        Assert.Equal(parsed, Describe(loaded));
+    }
+
     private static List<string> Describe(CorpusSnapshot corpus) =>
         corpus.Notes.Select(n => string.Join(
             "\n",
