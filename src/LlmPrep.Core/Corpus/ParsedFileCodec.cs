@@ -154,7 +154,7 @@ internal static class ParsedFileCodec
 
         // The sections go straight into their compact table (no section object is made while loading).
         var sectionCount = reader.Read7BitEncodedInt();
-        var builder = sectionCount == 0 ? null : new SectionTableBuilder(sectionCount, pool);
+        var builder = sectionCount == 0 ? null : new SectionTableBuilder(sectionCount);
         for (var i = 0; i < sectionCount; i++)
         {
             var anchor = reader.ReadBoolean() ? reader.ReadString() : null;

@@ -63,7 +63,7 @@ internal sealed class SectionTable : IReadOnlyList<NoteSection>
             }
         }
 
-        var builder = new SectionTableBuilder(sections.Count, null);
+        var builder = new SectionTableBuilder(sections.Count);
         foreach (var section in sections)
         {
             builder.Add(section.AnchorIsSlug ? null : section.Anchor, section.Heading, section.Depth, section.Line, section.MarkdownRange, section.LeadRange, section.OwnRange);

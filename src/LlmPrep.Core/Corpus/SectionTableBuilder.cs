@@ -2,9 +2,8 @@ namespace LlmPrep.Core.Corpus;
 
 /// <summary>
 /// Writes a note's sections, one after another, as the bytes of a <see cref="SectionTable"/> (see
-/// <see cref="SectionCursor"/> for their order). The title section's heading is held as a string; a heading seen
-/// before in the same load (given a pool) or already shared is named by its number in <see cref="SharedHeadings"/>;
-/// any other is written as UTF-8.
+/// <see cref="SectionCursor"/> for their order). The title section's heading is held as a string; a heading other
+/// notes repeat is named by its number in <see cref="SharedHeadings"/>; any other is written as UTF-8.
 /// </summary>
 internal sealed class SectionTableBuilder
 {
@@ -13,7 +12,6 @@ internal sealed class SectionTableBuilder
     [ThreadStatic]
     private static byte[]? t_scratch;
 
-    private readonly StringPool? _pool;
     private byte[] _buffer;
     private int _length;
     private string? _title;
@@ -21,10 +19,8 @@ internal sealed class SectionTableBuilder
     private long _start;
 
     /// <param name="count">How many sections will be added.</param>
-    /// <param name="pool">Tells which headings were seen before in the same load, or null to share only headings already shared.</param>
-    public SectionTableBuilder(int count, StringPool? pool)
+    public SectionTableBuilder(int count)
     {
-        _pool = pool;
         _buffer = t_scratch ?? new byte[1024];
         t_scratch = null;
         SectionBytes.WriteUnsigned(ref _buffer, ref _length, (ulong)count);
@@ -40,13 +36,8 @@ internal sealed class SectionTableBuilder
             _title ??= heading;
             kind = SectionHeadingKind.Title;
         }
-        else if (SharedHeadings.TryFind(heading, out number))
+        else if (SharedHeadings.TryShare(heading, out number))
         {
-            kind = SectionHeadingKind.Shared;
-        }
-        else if (_pool is not null && _pool.Repeats(heading))
-        {
-            number = SharedHeadings.Add(heading);
             kind = SectionHeadingKind.Shared;
         }
         else

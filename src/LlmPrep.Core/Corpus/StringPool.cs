@@ -15,9 +15,6 @@ internal sealed class StringPool
 
     public string Share(string value) => value.Length == 0 ? "" : _strings.GetOrAdd(value, value);
 
-    /// <summary>Whether <paramref name="value"/> was given to the pool before (it is held from now on).</summary>
-    public bool Repeats(string value) => !_strings.TryAdd(value, value);
-
     /// <summary>One array for each distinct list of shared strings (never to be changed by its holders).</summary>
     public string[] Share(string[] values)
     {

@@ -61,11 +61,10 @@ public sealed class SectionTableTests
 
         AssertSame(list, Assert.IsType<SectionTable>(SectionTable.Compact(list)));
 
-        // Read from the parse cache in one load, a heading seen before is shared, and comes back all the same.
-        var pool = new StringPool();
+        // Made again, a heading seen before is shared, and comes back all the same.
         for (var copy = 0; copy < 3; copy++)
         {
-            var builder = new SectionTableBuilder(list.Count, pool);
+            var builder = new SectionTableBuilder(list.Count);
             foreach (var section in list)
             {
                 builder.Add(section.AnchorIsSlug ? null : section.Anchor, section.Heading, section.Depth, section.Line, section.MarkdownRange, section.LeadRange, section.OwnRange);
