@@ -159,18 +159,22 @@ internal static class ParsedFileCodec
         var hasFrontMatter = reader.ReadBoolean();
         var body = new NoteBody(null, file, reader.Read7BitEncodedInt(), hash);
 
-        var sections = new NoteSection[reader.Read7BitEncodedInt()];
-        for (var i = 0; i < sections.Length; i++)
+        // The sections go straight into their compact table (no section object is made while loading).
+        var sectionCount = reader.Read7BitEncodedInt();
+        var builder = sectionCount == 0 ? null : new SectionTableBuilder(sectionCount);
+        for (var i = 0; i < sectionCount; i++)
         {
             var anchor = reader.ReadBoolean() ? reader.ReadString() : null;
             var heading = reader.ReadString();
-            heading = heading == title ? title : pool.Share(heading);
+            heading = heading == title ? title : heading;
             var depth = reader.Read7BitEncodedInt();
             var line = reader.Read7BitEncodedInt();
             var markdown = ReadRange(reader);
             TextRange? lead = reader.ReadBoolean() ? ReadRange(reader) : null;
-            sections[i] = new NoteSection(anchor, heading, depth, line, body, markdown, lead, ReadRange(reader));
+            builder!.Add(anchor, heading, depth, line, markdown, lead, ReadRange(reader));
         }
+
+        IReadOnlyList<NoteSection> sections = builder is null ? [] : builder.Build(body);
 
         var cardCount = reader.Read7BitEncodedInt();
         var cards = cardCount == 0 ? [] : new QuizCard[cardCount];

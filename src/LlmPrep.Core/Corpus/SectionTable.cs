@@ -3,33 +3,48 @@ using System.Collections;
 namespace LlmPrep.Core.Corpus;
 
 /// <summary>
-/// A note's sections held as values in one array beside the body they share, instead of one object each; a
-/// <see cref="NoteSection"/> is made when one is asked for. A large vault has several sections a note, so this keeps
-/// hundreds of thousands of small objects out of memory.
+/// A note's sections held as one array of bytes beside the body they share (see <see cref="SectionCursor"/> for their
+/// order), instead of one object each; a <see cref="NoteSection"/> is made when one is asked for. A large vault has
+/// several sections a note, so this keeps hundreds of thousands of small objects and strings out of memory. A section
+/// is found by its anchor without making a string.
 /// </summary>
 internal sealed class SectionTable : IReadOnlyList<NoteSection>
 {
     private readonly NoteBody _body;
-    private readonly SectionRecord[] _records;
-    private readonly TextRange? _lead;
-    private readonly string? _titleAnchor;
-    private readonly string?[]? _anchors;
+    private readonly string _title;
+    private readonly byte[] _data;
 
-    /// <param name="lead">The title section's lead text.</param>
-    /// <param name="titleAnchor">The title section's anchor (""), or null when it is its heading's slug.</param>
-    /// <param name="anchors">The anchors of the other sections that are not their heading's slug, or null when there are none.</param>
-    private SectionTable(NoteBody body, SectionRecord[] records, TextRange? lead, string? titleAnchor, string?[]? anchors)
+    /// <param name="title">The title section's heading.</param>
+    /// <param name="data">The sections, written by a <see cref="SectionTableBuilder"/>.</param>
+    internal SectionTable(NoteBody body, string title, byte[] data)
     {
         _body = body;
-        _records = records;
-        _lead = lead;
-        _titleAnchor = titleAnchor;
-        _anchors = anchors;
+        _title = title;
+        _data = data;
     }
 
-    public int Count => _records.Length;
+    public int Count => new SectionCursor(_data).Count;
 
-    public NoteSection this[int index] => Make(index);
+    public NoteSection this[int index]
+    {
+        get
+        {
+            var cursor = new SectionCursor(_data);
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, cursor.Count);
+            SectionEntry entry;
+            for (var i = 0; i <= index; i++)
+            {
+                cursor.Next(_data, out entry);
+                if (i == index)
+                {
+                    return Make(entry);
+                }
+            }
+
+            throw new InvalidOperationException("unreachable");
+        }
+    }
 
     /// <summary>The sections as a table when they all cut their text from one body, else the list as it is.</summary>
     public static IReadOnlyList<NoteSection> Compact(IReadOnlyList<NoteSection> sections)
@@ -40,38 +55,32 @@ internal sealed class SectionTable : IReadOnlyList<NoteSection>
         }
 
         var body = sections[0].Body;
-        var records = new SectionRecord[sections.Count];
-        string?[]? anchors = null;
-        for (var i = 0; i < records.Length; i++)
+        foreach (var section in sections)
         {
-            var section = sections[i];
-            if (!ReferenceEquals(section.Body, body) || (i > 0 && section.LeadRange is not null))
+            if (!ReferenceEquals(section.Body, body))
             {
                 return sections;
             }
-
-            if (i > 0 && !section.AnchorIsSlug)
-            {
-                anchors ??= new string?[records.Length];
-                anchors[i] = section.Anchor;
-            }
-
-            records[i] = new SectionRecord(section.Heading, section.Depth, section.Line, section.MarkdownRange, section.OwnRange);
         }
 
-        var title = sections[0];
-        return new SectionTable(body, records, title.LeadRange, title.AnchorIsSlug ? null : title.Anchor, anchors);
+        var builder = new SectionTableBuilder(sections.Count);
+        foreach (var section in sections)
+        {
+            builder.Add(section.AnchorIsSlug ? null : section.Anchor, section.Heading, section.Depth, section.Line, section.MarkdownRange, section.LeadRange, section.OwnRange);
+        }
+
+        return builder.Build(body);
     }
 
-    /// <summary>The section whose anchor is <paramref name="anchor"/> (ignoring case), or null; no section is made for the others.</summary>
+    /// <summary>The section whose anchor is <paramref name="anchor"/> (ignoring case), or null; no section nor heading is made for the others.</summary>
     public NoteSection? Find(string anchor)
     {
-        for (var i = 0; i < _records.Length; i++)
+        var cursor = new SectionCursor(_data);
+        while (cursor.Next(_data, out var entry))
         {
-            var held = i == 0 ? _titleAnchor : _anchors?[i];
-            if (held is null ? Slug.Matches(_records[i].Heading, anchor) : string.Equals(held, anchor, StringComparison.OrdinalIgnoreCase))
+            if (Matches(entry, anchor))
             {
-                return Make(i);
+                return Make(entry);
             }
         }
 
@@ -80,17 +89,40 @@ internal sealed class SectionTable : IReadOnlyList<NoteSection>
 
     public IEnumerator<NoteSection> GetEnumerator()
     {
-        for (var i = 0; i < _records.Length; i++)
+        var cursor = new SectionCursor(_data);
+        while (cursor.Next(_data, out var entry))
         {
-            yield return Make(i);
+            yield return Make(entry);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private NoteSection Make(int index)
+    private bool Matches(in SectionEntry entry, string anchor)
     {
-        var record = _records[index];
-        return new(index == 0 ? _titleAnchor : _anchors?[index], record.Heading, record.Depth, record.Line, _body, record.Markdown, index == 0 ? _lead : null, record.Own);
+        if (entry.HasAnchor)
+        {
+            return SectionBytes.EqualsIgnoringCase(_data.AsSpan(entry.AnchorAt, entry.AnchorLength), entry.AnchorUtf16, anchor);
+        }
+
+        return entry.HeadingKind switch
+        {
+            SectionHeadingKind.Inline when !entry.HeadingUtf16 => Slug.Matches(_data.AsSpan(entry.HeadingAt, entry.HeadingLength), anchor),
+            SectionHeadingKind.Title => Slug.Matches(_title, anchor),
+            _ => Slug.Matches(Heading(entry), anchor),
+        };
+    }
+
+    private string Heading(in SectionEntry entry) => entry.HeadingKind switch
+    {
+        SectionHeadingKind.Inline => SectionBytes.TextOf(_data.AsSpan(entry.HeadingAt, entry.HeadingLength), entry.HeadingUtf16),
+        SectionHeadingKind.Shared => SharedHeadings.Get(entry.HeadingAt),
+        _ => _title,
+    };
+
+    private NoteSection Make(in SectionEntry entry)
+    {
+        var anchor = entry.HasAnchor ? SectionBytes.TextOf(_data.AsSpan(entry.AnchorAt, entry.AnchorLength), entry.AnchorUtf16) : null;
+        return new(anchor, Heading(entry), entry.Depth, entry.Line, _body, entry.Markdown, entry.Lead, entry.Own);
     }
 }

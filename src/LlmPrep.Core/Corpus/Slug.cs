@@ -36,32 +36,50 @@ public static class Slug
     /// </summary>
     public static bool Matches(string text, string anchor)
     {
-        var at = 0;
-        var pendingHyphen = false;
+        var match = new SlugMatch(anchor);
         foreach (var c in text.AsSpan().Trim())
         {
-            if (char.IsLetterOrDigit(c))
+            if (!match.Take(c))
             {
-                if (pendingHyphen && at > 0 && !Next('-'))
-                {
-                    return false;
-                }
-
-                pendingHyphen = false;
-                if (!Next(char.ToLowerInvariant(c)))
-                {
-                    return false;
-                }
-            }
-            else if (c is ' ' or '-' or '_' or '\t' or '/')
-            {
-                pendingHyphen = true;
+                return false;
             }
         }
 
-        return at == anchor.Length;
+        return match.Complete;
+    }
 
-        bool Next(char c) => at < anchor.Length && (anchor[at++] == c || char.ToUpperInvariant(anchor[at - 1]) == char.ToUpperInvariant(c));
+    /// <summary>
+    /// <see cref="Matches(string, string)"/> for a text held as UTF-8, without making a string: the same answer as for
+    /// the text it decodes to. A character outside the Basic Multilingual Plane (an emoji) is two UTF-16 code units
+    /// there, neither a letter nor a separator, so it is skipped here too.
+    /// </summary>
+    internal static bool Matches(ReadOnlySpan<byte> utf8, string anchor)
+    {
+        var match = new SlugMatch(anchor);
+        while (!utf8.IsEmpty)
+        {
+            var first = utf8[0];
+            if (first < 0x80)
+            {
+                if (!match.Take((char)first))
+                {
+                    return false;
+                }
+
+                utf8 = utf8[1..];
+                continue;
+            }
+
+            Rune.DecodeFromUtf8(utf8, out var rune, out var used);
+            if (rune.IsBmp && !match.Take((char)rune.Value))
+            {
+                return false;
+            }
+
+            utf8 = utf8[used..];
+        }
+
+        return match.Complete;
     }
 
     /// <summary>Returns <paramref name="slug"/>, or <c>slug-1</c>, <c>slug-2</c>… when it is already taken.</summary>
