@@ -74,6 +74,59 @@ internal readonly struct CompactList : IEquatable<CompactList>
         }
     }
 
+    /// <summary>
+    /// The list of <paramref name="first"/> followed by the UTF-8 texts at <paramref name="pieces"/> in
+    /// <paramref name="source"/>, packed as <see cref="Of"/> packs their strings; null (<see cref="IsNull"/>) when a
+    /// piece is not valid UTF-8 or <paramref name="first"/> cannot be encoded.
+    /// </summary>
+    public static CompactList OfUtf8(string first, byte[] source, ReadOnlySpan<TextRange> pieces)
+    {
+        int firstLength;
+        try
+        {
+            firstLength = Strict.GetByteCount(first);
+        }
+        catch (EncoderFallbackException)
+        {
+            return default;
+        }
+
+        var size = SizeOf7Bit(pieces.Length + 1) + SizeOf7Bit(firstLength) + firstLength;
+        foreach (var piece in pieces)
+        {
+            if (!System.Text.Unicode.Utf8.IsValid(source.AsSpan(piece.Start, piece.Length)))
+            {
+                return default;
+            }
+
+            size += SizeOf7Bit(piece.Length) + piece.Length;
+        }
+
+        var buffer = new byte[size];
+        var at = Write7Bit(buffer, 0, pieces.Length + 1);
+        at = Write7Bit(buffer, at, firstLength);
+        at += Strict.GetBytes(first, buffer.AsSpan(at));
+        foreach (var piece in pieces)
+        {
+            at = Write7Bit(buffer, at, piece.Length);
+            source.AsSpan(piece.Start, piece.Length).CopyTo(buffer.AsSpan(at));
+            at += piece.Length;
+        }
+
+        return new CompactList(buffer);
+    }
+
+    private static int SizeOf7Bit(int value)
+    {
+        var size = 1;
+        for (var rest = (uint)value; rest >= 0x80; rest >>= 7)
+        {
+            size++;
+        }
+
+        return size;
+    }
+
     public bool Equals(CompactList other) => (_value, other._value) switch
     {
         (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),

@@ -52,7 +52,7 @@ internal static class ParsedFileCodec
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false, publiclyVisible: true), Encoding.UTF8);
             if (reader.ReadByte() != Version)
             {
                 return null;
@@ -180,11 +180,7 @@ internal static class ParsedFileCodec
         var cards = cardCount == 0 ? [] : new QuizCard[cardCount];
         for (var i = 0; i < cards.Length; i++)
         {
-            var (cardId, noteId, question, answer) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
-            noteId = noteId == id ? id : noteId;
-            cards[i] = reader.ReadBoolean()
-                ? QuizCard.FromAnswer(cardId, noteId, question, answer, reader.Read7BitEncodedInt())
-                : new QuizCard(cardId, noteId, question, answer, ReadList(reader), reader.Read7BitEncodedInt());
+            cards[i] = ReadCard(reader, id);
         }
 
         var linkCount = reader.Read7BitEncodedInt();
@@ -213,6 +209,57 @@ internal static class ParsedFileCodec
             Words = words,
             HasFrontMatter = hasFrontMatter,
         };
+    }
+
+    /// <summary>
+    /// A card's question, answer and key points go from the stored bytes into the card's packed UTF-8 form without
+    /// being made strings on the way (a large vault has more cards than notes, and each text would be garbage at once).
+    /// </summary>
+    private static QuizCard ReadCard(BinaryReader reader, string id)
+    {
+        var (cardId, noteId) = (reader.ReadString(), reader.ReadString());
+        noteId = noteId == id ? id : noteId;
+        if (!((MemoryStream)reader.BaseStream).TryGetBuffer(out var stored))
+        {
+            var (question, answer) = (reader.ReadString(), reader.ReadString());
+            return reader.ReadBoolean()
+                ? QuizCard.FromAnswer(cardId, noteId, question, answer, reader.Read7BitEncodedInt())
+                : new QuizCard(cardId, noteId, question, answer, ReadList(reader), reader.Read7BitEncodedInt());
+        }
+
+        Span<TextRange> texts = stackalloc TextRange[2];
+        texts[0] = ReadUtf8(reader, stored);
+        texts[1] = ReadUtf8(reader, stored);
+        var fromAnswer = reader.ReadBoolean();
+        var pointCount = fromAnswer ? 0 : reader.Read7BitEncodedInt();
+        if (pointCount > 0)
+        {
+            var all = new TextRange[2 + pointCount];
+            texts.CopyTo(all);
+            for (var i = 2; i < all.Length; i++)
+            {
+                all[i] = ReadUtf8(reader, stored);
+            }
+
+            texts = all;
+        }
+
+        return QuizCard.FromStored(cardId, noteId, stored, texts, fromAnswer, reader.Read7BitEncodedInt());
+    }
+
+    /// <summary>Where the next stored string's UTF-8 bytes lie in <paramref name="stored"/>, stepping over them.</summary>
+    private static TextRange ReadUtf8(BinaryReader reader, ArraySegment<byte> stored)
+    {
+        var length = reader.Read7BitEncodedInt();
+        var stream = reader.BaseStream;
+        if (length < 0 || stream.Position + length > stream.Length)
+        {
+            throw new EndOfStreamException();
+        }
+
+        var range = new TextRange(stored.Offset + (int)stream.Position, length);
+        stream.Position += length;
+        return range;
     }
 
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> values)

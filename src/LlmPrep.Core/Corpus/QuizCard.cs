@@ -68,6 +68,39 @@ public sealed record QuizCard(string Id, string NoteId, string Question, string 
     internal static QuizCard FromAnswer(string id, string noteId, string question, string answer, int line) =>
         new(id, noteId, question, answer, null!, line);
 
+    /// <summary>
+    /// A card whose question, answer and key points (none when <paramref name="keyPointsFromAnswer"/>) are UTF-8 bytes
+    /// at <paramref name="texts"/> in <paramref name="stored"/>'s array, as the parse cache holds them: they are copied
+    /// into the card's packed form as they are, equal to the card made from their strings.
+    /// </summary>
+    internal static QuizCard FromStored(string id, string noteId, ArraySegment<byte> stored, ReadOnlySpan<TextRange> texts, bool keyPointsFromAnswer, int line)
+    {
+        var prefix = PrefixOf(id, noteId);
+        if (CompactList.OfUtf8(Rest(id, prefix), stored.Array!, texts) is { IsNull: false } packed)
+        {
+            return new QuizCard(prefix, noteId, packed, keyPointsFromAnswer, line);
+        }
+
+        // Bytes that are not UTF-8 (a damaged cache): made strings, as a string read would make them.
+        var strings = new string[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            strings[i] = System.Text.Encoding.UTF8.GetString(stored.Array!, texts[i].Start, texts[i].Length);
+        }
+
+        return keyPointsFromAnswer
+            ? FromAnswer(id, noteId, strings[0], strings[1], line)
+            : new QuizCard(id, noteId, strings[0], strings[1], strings[2..], line);
+    }
+
+    private QuizCard(string? idPrefix, string noteId, CompactList text, bool keyPointsFromAnswer, int line)
+        : this("", noteId, "", "", null!, line)
+    {
+        _idPrefix = idPrefix;
+        _text = text;
+        _keyPointsFromAnswer = keyPointsFromAnswer;
+    }
+
     /// <summary>The note id when the card id starts with it and a <c>/</c>, else null.</summary>
     private static string? PrefixOf(string? id, string? noteId) =>
         noteId is { Length: > 0 } && id is not null && id.Length > noteId.Length && id[noteId.Length] == '/'
