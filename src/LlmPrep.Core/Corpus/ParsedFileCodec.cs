@@ -9,7 +9,7 @@ namespace LlmPrep.Core.Corpus;
 /// </summary>
 internal static class ParsedFileCodec
 {
-    private const byte Version = 2;
+    private const byte Version = 3;
 
     public static byte[] Encode(ParsedFile parsed)
     {
@@ -78,6 +78,13 @@ internal static class ParsedFileCodec
         WriteList(writer, note.Tags);
         WriteList(writer, note.Aliases);
         writer.Write(note.Summary);
+        writer.Write7BitEncodedInt(note.DefinedAcronyms.Count);
+        foreach (var definition in note.DefinedAcronyms)
+        {
+            writer.Write(definition.Acronym);
+            writer.Write(definition.Phrase);
+        }
+
         writer.Write(note.Path);
         writer.Write7BitEncodedInt(note.Words);
         writer.Write(note.HasFrontMatter);
@@ -147,6 +154,7 @@ internal static class ParsedFileCodec
         var tags = pool.Share(ReadList(reader));
         var aliases = ReadList(reader);
         var summary = reader.ReadString();
+        var definedAcronyms = ReadDefinitions(reader);
         var path = reader.ReadString();
         var words = reader.Read7BitEncodedInt();
         var hasFrontMatter = reader.ReadBoolean();
@@ -194,6 +202,7 @@ internal static class ParsedFileCodec
             Tags = tags,
             Aliases = aliases,
             Summary = summary,
+            DefinedAcronyms = definedAcronyms,
             Path = path,
             BodySource = body,
             Sections = sections,
@@ -202,6 +211,23 @@ internal static class ParsedFileCodec
             Words = words,
             HasFrontMatter = hasFrontMatter,
         };
+    }
+
+    private static AcronymDefinition[] ReadDefinitions(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var definitions = new AcronymDefinition[count];
+        for (var i = 0; i < definitions.Length; i++)
+        {
+            definitions[i] = new AcronymDefinition(reader.ReadString(), reader.ReadString());
+        }
+
+        return definitions;
     }
 
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> values)

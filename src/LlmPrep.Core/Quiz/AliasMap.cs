@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using LlmPrep.Core.Corpus;
 
@@ -12,8 +13,8 @@ namespace LlmPrep.Core.Quiz;
 /// </summary>
 public sealed partial class AliasMap
 {
-    /// <summary>Phrase entries by their first stem: the stems of the phrase and the groups it belongs to.</summary>
-    private readonly Dictionary<string, (string[] Stems, string[] Groups)[]> _entries;
+    /// <summary>Phrase entries by their first stem, longest first: the stems of the phrase and the groups it belongs to (in key order).</summary>
+    private readonly Dictionary<string, Entry[]> _entries;
 
     /// <summary>How many acronym-phrase pairs the corpus defines.</summary>
     private readonly int _acronymCount;
@@ -29,7 +30,7 @@ public sealed partial class AliasMap
         foreach (var note in notes)
         {
             var names = note.Aliases.Append(note.Title).ToList();
-            foreach (var acronym in names.Where(IsAcronym))
+            foreach (var acronym in names.Where(AcronymDefinitions.IsAcronym))
             {
                 foreach (var phrase in names.Where(p => Stands(acronym, p)))
                 {
@@ -37,20 +38,10 @@ public sealed partial class AliasMap
                 }
             }
 
-            foreach (Match definition in PhraseThenAcronym().Matches(note.Body))
+            // Found when the note was parsed: only the few glossary notes are read again.
+            foreach (var definition in note.DefinedAcronyms)
             {
-                if (Stands(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value))
-                {
-                    builder.AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
-                }
-            }
-
-            foreach (Match definition in AcronymThenPhrase().Matches(note.Body))
-            {
-                if (Stands(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value))
-                {
-                    builder.AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
-                }
+                builder.AddAcronym(definition.Acronym, definition.Phrase);
             }
 
             if (note.Tags.Contains("glossary", StringComparer.OrdinalIgnoreCase))
@@ -76,26 +67,15 @@ public sealed partial class AliasMap
     /// <summary>The terms of <paramref name="text"/> in order, phrases of the map joined into one term.</summary>
     public List<Term> Terms(string text)
     {
-        var words = TextTerms.Words(text).ToList();
-        var stems = words.Select(AnswerWords.Stem).ToList();
-        var terms = new List<Term>();
-        var i = 0;
-        while (i < words.Count)
+        var words = TextTerms.Words(text).Select(Read).ToArray();
+        var pieces = new List<Piece>();
+        Segment(words, pieces);
+        var terms = new List<Term>(pieces.Count);
+        foreach (var (start, length, groups) in pieces)
         {
-            var (length, groups) = LongestEntry(stems, i);
-            if (length > 1)
-            {
-                terms.Add(new Term(string.Join(' ', words.Skip(i).Take(length)), [.. groups.Order(StringComparer.Ordinal)], i));
-                i += length;
-                continue;
-            }
-
-            if (!AnswerWords.IsStopWord(words[i]) || groups.Count > 0)
-            {
-                terms.Add(new Term(words[i], [stems[i], .. groups.Order(StringComparer.Ordinal)], i));
-            }
-
-            i++;
+            terms.Add(length > 1
+                ? new Term(string.Join(' ', words.Skip(start).Take(length).Select(w => w.Text)), [.. groups], start)
+                : new Term(words[start].Text, [words[start].Stem, .. groups], start));
         }
 
         return terms;
@@ -105,65 +85,127 @@ public sealed partial class AliasMap
     public HashSet<string> Keys(string text) => Terms(text).SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="acronym"/>'s capitals spell the initials of <paramref name="phrase"/>'s words.</summary>
-    public static bool Stands(string acronym, string phrase)
+    public static bool Stands(string acronym, string phrase) => AcronymDefinitions.Stands(acronym, phrase);
+
+    /// <summary>A reader of many texts' <see cref="Term.Primary"/> keys, for term weights over every card.</summary>
+    internal PrimaryKeys NewPrimaryKeys() => new(this);
+
+    /// <summary>A word of a text as the map reads it: lower case, its stem, whether it says nothing alone, and the
+    /// map's phrases that start with it.</summary>
+    private readonly record struct Word(string Text, string Stem, bool Stop, Entry[]? Entries);
+
+    private Word Read(string word)
     {
-        if (!IsAcronym(acronym))
-        {
-            return false;
-        }
-
-        var capitals = new string(acronym.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray());
-        var words = phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
-        if (words.Count < 2)
-        {
-            return false;
-        }
-
-        var initials = new string(words.Select(w => char.ToLowerInvariant(w[0])).ToArray());
-        var contentInitials = new string(words.Where(w => w.Length > 3 || !MinorWords.Contains(w.ToLowerInvariant())).Select(w => char.ToLowerInvariant(w[0])).ToArray());
-        return capitals == initials || capitals == contentInitials;
+        var stem = AnswerWords.Stem(word);
+        return new Word(word, stem, AnswerWords.IsStopWord(word), _entries.GetValueOrDefault(stem));
     }
 
-    private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal) { "a", "an", "as", "at", "by", "for", "in", "of", "on", "the", "to", "and", "or", "via", "with" };
-
-    private static bool IsAcronym(string name) =>
-        name.Length is >= 2 and <= 8 && !name.Contains(' ', StringComparison.Ordinal) && name.Count(char.IsUpper) >= 2 && char.IsUpper(name[0]);
-
-    private (int Length, HashSet<string> Groups) LongestEntry(List<string> stems, int start)
+    /// <summary>One term of a run of words: its first word, how many words it joins, and the groups it belongs to.</summary>
+    private readonly record struct Piece(int Start, int Length, string[] Groups)
     {
-        var best = (Length: 0, Groups: new HashSet<string>(StringComparer.Ordinal));
-        if (!_entries.TryGetValue(stems[start], out var candidates))
+        /// <summary>The term's <see cref="Term.Primary"/>: its first group for a phrase, else the word's stem.</summary>
+        public string Primary(ReadOnlySpan<Word> words) => Length > 1 ? Groups[0] : words[Start].Stem;
+    }
+
+    /// <summary>
+    /// Cuts a run of words into terms: at each word the longest phrase of the map that starts there, else the word
+    /// itself, unless it is a stop word in no group.
+    /// </summary>
+    private static void Segment(ReadOnlySpan<Word> words, List<Piece> pieces)
+    {
+        var i = 0;
+        while (i < words.Length)
         {
-            return best;
+            var entry = LongestEntry(words, i);
+            var length = entry?.Stems.Length ?? 0;
+            if (length > 1)
+            {
+                pieces.Add(new Piece(i, length, entry!.Value.Groups));
+                i += length;
+                continue;
+            }
+
+            if (!words[i].Stop || entry is not null)
+            {
+                pieces.Add(new Piece(i, 1, entry?.Groups ?? []));
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>The longest phrase of the map the words spell from <paramref name="start"/> on (each stem sequence is one entry).</summary>
+    private static Entry? LongestEntry(ReadOnlySpan<Word> words, int start)
+    {
+        if (words[start].Entries is not { } candidates)
+        {
+            return null;
         }
 
-        foreach (var (entry, groups) in candidates)
+        foreach (var entry in candidates)
         {
-            if (entry.Length >= best.Length && start + entry.Length <= stems.Count && Matches(entry, stems, start))
+            if (start + entry.Stems.Length <= words.Length && Matches(entry.Stems, words, start))
             {
-                if (entry.Length > best.Length)
-                {
-                    best = (entry.Length, new HashSet<string>(StringComparer.Ordinal));
-                }
-
-                best.Groups.UnionWith(groups);
+                return entry;
             }
         }
 
-        return best;
+        return null;
     }
 
-    private static bool Matches(string[] entry, List<string> stems, int start)
+    private static bool Matches(string[] entry, ReadOnlySpan<Word> words, int start)
     {
-        for (var i = 0; i < entry.Length; i++)
+        // The first stem is the one the entry is found by.
+        for (var i = 1; i < entry.Length; i++)
         {
-            if (!string.Equals(entry[i], stems[start + i], StringComparison.Ordinal))
+            if (!string.Equals(entry[i], words[start + i].Stem, StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>A phrase of the map: its stems, and the groups it belongs to in key order.</summary>
+    private readonly record struct Entry(string[] Stems, string[] Groups);
+
+    /// <summary>
+    /// Reads the <see cref="Term.Primary"/> keys of many texts, as term weights over every card need them: each
+    /// distinct word is stemmed and looked up once, not at each of its occurrences. One reader serves one thread.
+    /// </summary>
+    internal sealed class PrimaryKeys(AliasMap map)
+    {
+        private readonly Dictionary<string, Word> _words = new(StringComparer.Ordinal);
+        private readonly List<Word> _text = [];
+        private readonly List<Piece> _pieces = [];
+        private char[] _buffer = new char[32];
+
+        /// <summary>Adds the primary key of each term of <paramref name="text"/> to <paramref name="keys"/>.</summary>
+        public void AddTo(string text, HashSet<string> keys)
+        {
+            var known = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+            _text.Clear();
+            var position = 0;
+            while (TextTerms.NextWord(text, ref position, ref _buffer, out var length))
+            {
+                if (!known.TryGetValue(_buffer.AsSpan(0, length), out var word))
+                {
+                    word = map.Read(new string(_buffer, 0, length));
+                    _words.Add(word.Text, word);
+                }
+
+                _text.Add(word);
+            }
+
+            _pieces.Clear();
+            var words = CollectionsMarshal.AsSpan(_text);
+            Segment(words, _pieces);
+            foreach (var piece in _pieces)
+            {
+                keys.Add(piece.Primary(words));
+            }
+        }
     }
 
     /// <summary>
@@ -179,12 +221,12 @@ public sealed partial class AliasMap
 
         public int AcronymCount => _acronymPairs.Count;
 
-        public Dictionary<string, (string[] Stems, string[] Groups)[]> Entries()
+        public Dictionary<string, Entry[]> Entries()
         {
-            var entries = new Dictionary<string, (string[] Stems, string[] Groups)[]>(_entries.Count, StringComparer.Ordinal);
+            var entries = new Dictionary<string, Entry[]>(_entries.Count, StringComparer.Ordinal);
             foreach (var (first, list) in _entries)
             {
-                entries[first] = [.. list.Select(e => (e.Stems, e.Groups.ToArray()))];
+                entries[first] = [.. list.OrderByDescending(e => e.Stems.Length).Select(e => new Entry(e.Stems, [.. e.Groups.Order(StringComparer.Ordinal)]))];
             }
 
             return entries;
@@ -248,12 +290,6 @@ public sealed partial class AliasMap
             }
         }
     }
-
-    [GeneratedRegex(@"(?<phrase>\b[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){1,5}) \((?<acronym>[A-Z][A-Za-z]{1,7})\)")]
-    private static partial Regex PhraseThenAcronym();
-
-    [GeneratedRegex(@"\b(?<acronym>[A-Z][A-Za-z]{1,7}) \((?<phrase>[a-z][a-z]+(?:[ -][a-z]+){1,5})\)")]
-    private static partial Regex AcronymThenPhrase();
 
     [GeneratedRegex(@"\*\*(?<a>[^*(),/]{2,40}?) \((?<b>[^*(),]{2,40})\)\*\*")]
     private static partial Regex GlossaryParenthesis();
