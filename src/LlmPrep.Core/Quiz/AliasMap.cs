@@ -134,41 +134,86 @@ public sealed partial class AliasMap
         }
     }
 
-    /// <summary>The longest phrase of the map the words spell from <paramref name="start"/> on (each stem sequence is one entry).</summary>
+    /// <summary>
+    /// The longest phrase of the map the words spell from <paramref name="start"/> on. The phrases that start with a
+    /// word are in the order of their stems (<see cref="Entry.Order"/>), so the ones that go on as the text does are a
+    /// range, narrowed stem by stem; a phrase comes before the longer ones it starts. A large vault has thousands of
+    /// phrases starting with the same word (its titles and their acronyms), so this takes a few comparisons each.
+    /// </summary>
     private static Entry? LongestEntry(ReadOnlySpan<Word> words, int start)
     {
-        if (words[start].Entries is not { } candidates)
+        if (words[start].Entries is not { } entries)
         {
             return null;
         }
 
-        foreach (var entry in candidates)
+        Entry? longest = null;
+        var (low, high) = (0, entries.Length);
+        for (var length = 1; ; length++)
         {
-            if (start + entry.Stems.Length <= words.Length && Matches(entry.Stems, words, start))
+            // [low, high) holds the phrases of at least this many stems whose stems so far are the text's.
+            if (entries[low].Stems.Length == length)
             {
-                return entry;
+                longest = entries[low];
+                low++;
             }
-        }
 
-        return null;
+            if (low == high || start + length == words.Length)
+            {
+                return longest;
+            }
+
+            var stem = words[start + length].Stem;
+            var from = FirstNotBelow(entries, low, high, length, stem, inclusive: true);
+            var to = FirstNotBelow(entries, from, high, length, stem, inclusive: false);
+            if (from == to)
+            {
+                return longest;
+            }
+
+            (low, high) = (from, to);
+        }
     }
 
-    private static bool Matches(string[] entry, ReadOnlySpan<Word> words, int start)
+    /// <summary>The first entry of [low, high) whose stem at <paramref name="index"/> is at least (or, when not
+    /// <paramref name="inclusive"/>, above) <paramref name="stem"/>.</summary>
+    private static int FirstNotBelow(Entry[] entries, int low, int high, int index, string stem, bool inclusive)
     {
-        // The first stem is the one the entry is found by.
-        for (var i = 1; i < entry.Length; i++)
+        while (low < high)
         {
-            if (!string.Equals(entry[i], words[start + i].Stem, StringComparison.Ordinal))
+            var middle = low + ((high - low) / 2);
+            var compared = string.CompareOrdinal(entries[middle].Stems[index], stem);
+            if (compared < 0 || (compared == 0 && !inclusive))
             {
-                return false;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return true;
+        return low;
     }
 
     /// <summary>A phrase of the map: its stems, and the groups it belongs to in key order.</summary>
-    private readonly record struct Entry(string[] Stems, string[] Groups);
+    private readonly record struct Entry(string[] Stems, string[] Groups)
+    {
+        /// <summary>Orders phrases by their stems, word by word, a phrase before the longer ones it starts.</summary>
+        public static int Order(Entry a, Entry b)
+        {
+            for (var i = 0; i < Math.Min(a.Stems.Length, b.Stems.Length); i++)
+            {
+                var compared = string.CompareOrdinal(a.Stems[i], b.Stems[i]);
+                if (compared != 0)
+                {
+                    return compared;
+                }
+            }
+
+            return a.Stems.Length.CompareTo(b.Stems.Length);
+        }
+    }
 
     /// <summary>
     /// Reads the <see cref="Term.Primary"/> keys of many texts, as term weights over every card need them: each
@@ -215,6 +260,9 @@ public sealed partial class AliasMap
     private sealed class Builder
     {
         private readonly Dictionary<string, List<(string[] Stems, HashSet<string> Groups)>> _entries = new(StringComparer.Ordinal);
+
+        /// <summary>Each phrase's groups by its stems joined with spaces, to find a phrase added again.</summary>
+        private readonly Dictionary<string, HashSet<string>> _groupsOf = new(StringComparer.Ordinal);
         private readonly HashSet<(string, string)> _acronymPairs = [];
         private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
         private int _groups;
@@ -226,7 +274,9 @@ public sealed partial class AliasMap
             var entries = new Dictionary<string, Entry[]>(_entries.Count, StringComparer.Ordinal);
             foreach (var (first, list) in _entries)
             {
-                entries[first] = [.. list.OrderByDescending(e => e.Stems.Length).Select(e => new Entry(e.Stems, [.. e.Groups.Order(StringComparer.Ordinal)]))];
+                var ordered = list.Select(e => new Entry(e.Stems, [.. e.Groups.Order(StringComparer.Ordinal)])).ToArray();
+                Array.Sort(ordered, Entry.Order);
+                entries[first] = ordered;
             }
 
             return entries;
@@ -273,20 +323,21 @@ public sealed partial class AliasMap
             var group = "=" + _groups++;
             foreach (var stems in stemmed)
             {
+                var key = string.Join(' ', stems);
+                if (_groupsOf.TryGetValue(key, out var groups))
+                {
+                    groups.Add(group);
+                    continue;
+                }
+
                 if (!_entries.TryGetValue(stems[0], out var list))
                 {
                     _entries[stems[0]] = list = [];
                 }
 
-                var existing = list.FindIndex(e => e.Stems.AsSpan().SequenceEqual(stems));
-                if (existing >= 0)
-                {
-                    list[existing].Groups.Add(group);
-                }
-                else
-                {
-                    list.Add((stems, new HashSet<string>(StringComparer.Ordinal) { group }));
-                }
+                groups = new HashSet<string>(StringComparer.Ordinal) { group };
+                _groupsOf[key] = groups;
+                list.Add((stems, groups));
             }
         }
     }
