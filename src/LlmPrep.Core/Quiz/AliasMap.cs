@@ -90,14 +90,14 @@ public sealed partial class AliasMap
     /// <summary>A reader of many texts' <see cref="Term.Primary"/> keys, for term weights over every card.</summary>
     internal PrimaryKeys NewPrimaryKeys() => new(this);
 
-    /// <summary>A word of a text as the map reads it: lower case, its stem, whether it says nothing alone, and the
-    /// map's phrases that start with it.</summary>
-    private readonly record struct Word(string Text, string Stem, bool Stop, Entry[]? Entries);
+    /// <summary>A word of a text as the map reads it: lower case, its stem, whether it says nothing alone, the map's
+    /// phrases that start with it, and whether it may go on a phrase (false only when known to be in none past its first word).</summary>
+    private readonly record struct Word(string Text, string Stem, bool Stop, Entry[]? Entries, bool Continues);
 
     private Word Read(string word)
     {
         var stem = AnswerWords.Stem(word);
-        return new Word(word, stem, AnswerWords.IsStopWord(word), _entries.GetValueOrDefault(stem));
+        return new Word(word, stem, AnswerWords.IsStopWord(word), _entries.GetValueOrDefault(stem), Continues: true);
     }
 
     /// <summary>One term of a run of words: its first word, how many words it joins, and the groups it belongs to.</summary>
@@ -163,15 +163,19 @@ public sealed partial class AliasMap
                 return longest;
             }
 
-            var stem = words[start + length].Stem;
-            var from = FirstNotBelow(entries, low, high, length, stem, inclusive: true);
-            var to = FirstNotBelow(entries, from, high, length, stem, inclusive: false);
-            if (from == to)
+            if (!words[start + length].Continues)
             {
                 return longest;
             }
 
-            (low, high) = (from, to);
+            var stem = words[start + length].Stem;
+            var from = FirstNotBelow(entries, low, high, length, stem, inclusive: true);
+            if (from == high || !string.Equals(entries[from].Stems[length], stem, StringComparison.Ordinal))
+            {
+                return longest;
+            }
+
+            (low, high) = (from, FirstNotBelow(entries, from + 1, high, length, stem, inclusive: false));
         }
     }
 
@@ -222,6 +226,9 @@ public sealed partial class AliasMap
     internal sealed class PrimaryKeys(AliasMap map)
     {
         private readonly Dictionary<string, Word> _words = new(StringComparer.Ordinal);
+
+        /// <summary>Every stem some phrase has past its first word: a word with another stem ends any phrase before it.</summary>
+        private readonly HashSet<string> _continuing = map._entries.Values.SelectMany(e => e).SelectMany(e => e.Stems.Skip(1)).ToHashSet(StringComparer.Ordinal);
         private readonly List<Word> _text = [];
         private readonly List<Piece> _pieces = [];
         private char[] _buffer = new char[32];
@@ -237,6 +244,7 @@ public sealed partial class AliasMap
                 if (!known.TryGetValue(_buffer.AsSpan(0, length), out var word))
                 {
                     word = map.Read(new string(_buffer, 0, length));
+                    word = word with { Continues = _continuing.Contains(word.Stem) };
                     _words.Add(word.Text, word);
                 }
 
@@ -282,12 +290,25 @@ public sealed partial class AliasMap
             return entries;
         }
 
+        /// <summary>Each word's stem, shared: a large vault's titles repeat their words thousands of times.</summary>
+        private readonly Dictionary<string, string> _stemOf = new(StringComparer.Ordinal);
+
         private string Share(string stem) => _stems.TryGetValue(stem, out var shared) ? shared : _stems[stem] = stem;
+
+        private string StemOf(string word)
+        {
+            if (!_stemOf.TryGetValue(word, out var stem))
+            {
+                _stemOf[word] = stem = Share(AnswerWords.Stem(word));
+            }
+
+            return stem;
+        }
 
         public void AddAcronym(string acronym, string phrase)
         {
-            var a = string.Join(' ', TextTerms.Words(acronym).Select(AnswerWords.Stem));
-            var p = string.Join(' ', TextTerms.Words(phrase).Select(AnswerWords.Stem));
+            var a = string.Join(' ', TextTerms.Words(acronym).Select(StemOf));
+            var p = string.Join(' ', TextTerms.Words(phrase).Select(StemOf));
             if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((a, p)))
             {
                 AddGroup([acronym, phrase]);
@@ -312,7 +333,7 @@ public sealed partial class AliasMap
         public void AddGroup(IReadOnlyList<string> phrases)
         {
             var stemmed = phrases
-                .Select(p => TextTerms.Words(p).Select(AnswerWords.Stem).Select(Share).ToArray())
+                .Select(p => TextTerms.Words(p).Select(StemOf).ToArray())
                 .Where(s => s.Length > 0 && !(s.Length == 1 && AnswerWords.IsStopWord(s[0])))
                 .ToList();
             if (stemmed.Count < 2)
