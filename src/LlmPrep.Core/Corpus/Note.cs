@@ -23,6 +23,18 @@ public sealed record Note
 
     public string Summary { get; init; } = "";
 
+    /// <summary>
+    /// The acronyms the body defines ("time to first token (TTFT)"), found when the note is parsed (most notes define
+    /// none); for a note made without a parse they are found in its body when asked for.
+    /// </summary>
+    public IReadOnlyList<AcronymDefinition> DefinedAcronyms
+    {
+        get => _definedAcronyms ?? AcronymDefinitions.In(Body);
+        init => _definedAcronyms = value;
+    }
+
+    private readonly IReadOnlyList<AcronymDefinition>? _definedAcronyms;
+
     /// <summary>Path relative to its corpus root without the <c>.md</c> extension, with <c>/</c> separators.</summary>
     public required string Path { get; init; }
 

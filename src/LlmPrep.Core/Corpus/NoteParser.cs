@@ -132,6 +132,7 @@ public static partial class NoteParser
             Tags = tags.Distinct().ToList(),
             Aliases = FrontMatterList(frontMatter, "aliases", "alias", splitOnSpaces: false),
             Summary = frontMatter?.Scalar("summary") ?? "",
+            DefinedAcronyms = AcronymDefinitions.In(body),
             Path = path,
             BodySource = source,
             Sections = sections,

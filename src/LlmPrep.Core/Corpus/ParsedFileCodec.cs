@@ -9,7 +9,7 @@ namespace LlmPrep.Core.Corpus;
 /// </summary>
 internal static class ParsedFileCodec
 {
-    private const byte Version = 2;
+    private const byte Version = 3;
 
     public static byte[] Encode(ParsedFile parsed)
     {
@@ -85,6 +85,13 @@ internal static class ParsedFileCodec
         WriteList(writer, note.Tags);
         WriteList(writer, note.Aliases);
         writer.Write(note.Summary);
+        writer.Write7BitEncodedInt(note.DefinedAcronyms.Count);
+        foreach (var definition in note.DefinedAcronyms)
+        {
+            writer.Write(definition.Acronym);
+            writer.Write(definition.Phrase);
+        }
+
         writer.Write(note.Path);
         writer.Write7BitEncodedInt(note.Words);
         writer.Write(note.HasFrontMatter);
@@ -154,6 +161,7 @@ internal static class ParsedFileCodec
         var tags = pool.Share(ReadList(reader));
         var aliases = ReadList(reader);
         var summary = reader.ReadString();
+        var definedAcronyms = ReadDefinitions(reader);
         var path = reader.ReadString();
         var words = reader.Read7BitEncodedInt();
         var hasFrontMatter = reader.ReadBoolean();
@@ -201,6 +209,7 @@ internal static class ParsedFileCodec
             Tags = tags,
             Aliases = aliases,
             Summary = summary,
+            DefinedAcronyms = definedAcronyms,
             Path = path,
             BodySource = body,
             Sections = sections,
@@ -260,6 +269,23 @@ internal static class ParsedFileCodec
         var range = new TextRange(stored.Offset + (int)stream.Position, length);
         stream.Position += length;
         return range;
+    }
+
+    private static AcronymDefinition[] ReadDefinitions(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var definitions = new AcronymDefinition[count];
+        for (var i = 0; i < definitions.Length; i++)
+        {
+            definitions[i] = new AcronymDefinition(reader.ReadString(), reader.ReadString());
+        }
+
+        return definitions;
     }
 
     private static void WriteList(BinaryWriter writer, IReadOnlyList<string> values)

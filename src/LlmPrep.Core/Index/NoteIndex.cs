@@ -14,7 +14,7 @@ namespace LlmPrep.Core.Index;
 public sealed class NoteIndex : IDisposable
 {
     /// <summary>Bump when the schema, the parse cache's format or the way notes are split into rows changes: old files are rebuilt.</summary>
-    public const string SchemaVersion = "9";
+    public const string SchemaVersion = "10";
 
     // files holds one row per markdown file: its stamp (size, time, hash) and the note fields search results and filters
     // need; parses holds its parse (the parse cache: a note's fields and where each section's text lies, without the

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using LlmPrep.Core.Corpus;
 
@@ -12,8 +13,8 @@ namespace LlmPrep.Core.Quiz;
 /// </summary>
 public sealed partial class AliasMap
 {
-    /// <summary>Phrase entries by their first stem: the stems of the phrase and the groups it belongs to.</summary>
-    private readonly Dictionary<string, (string[] Stems, string[] Groups)[]> _entries;
+    /// <summary>Phrase entries by their first stem, longest first: the stems of the phrase and the groups it belongs to (in key order).</summary>
+    private readonly Dictionary<string, Entry[]> _entries;
 
     /// <summary>How many acronym-phrase pairs the corpus defines.</summary>
     private readonly int _acronymCount;
@@ -29,7 +30,7 @@ public sealed partial class AliasMap
         foreach (var note in notes)
         {
             var names = note.Aliases.Append(note.Title).ToList();
-            foreach (var acronym in names.Where(IsAcronym))
+            foreach (var acronym in names.Where(AcronymDefinitions.IsAcronym))
             {
                 foreach (var phrase in names.Where(p => Stands(acronym, p)))
                 {
@@ -37,20 +38,10 @@ public sealed partial class AliasMap
                 }
             }
 
-            foreach (Match definition in PhraseThenAcronym().Matches(note.Body))
+            // Found when the note was parsed: only the few glossary notes are read again.
+            foreach (var definition in note.DefinedAcronyms)
             {
-                if (Stands(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value))
-                {
-                    builder.AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
-                }
-            }
-
-            foreach (Match definition in AcronymThenPhrase().Matches(note.Body))
-            {
-                if (Stands(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value))
-                {
-                    builder.AddAcronym(definition.Groups["acronym"].Value, definition.Groups["phrase"].Value);
-                }
+                builder.AddAcronym(definition.Acronym, definition.Phrase);
             }
 
             if (note.Tags.Contains("glossary", StringComparer.OrdinalIgnoreCase))
@@ -76,26 +67,15 @@ public sealed partial class AliasMap
     /// <summary>The terms of <paramref name="text"/> in order, phrases of the map joined into one term.</summary>
     public List<Term> Terms(string text)
     {
-        var words = TextTerms.Words(text).ToList();
-        var stems = words.Select(AnswerWords.Stem).ToList();
-        var terms = new List<Term>();
-        var i = 0;
-        while (i < words.Count)
+        var words = TextTerms.Words(text).Select(Read).ToArray();
+        var pieces = new List<Piece>();
+        Segment(words, pieces);
+        var terms = new List<Term>(pieces.Count);
+        foreach (var (start, length, groups) in pieces)
         {
-            var (length, groups) = LongestEntry(stems, i);
-            if (length > 1)
-            {
-                terms.Add(new Term(string.Join(' ', words.Skip(i).Take(length)), [.. groups.Order(StringComparer.Ordinal)], i));
-                i += length;
-                continue;
-            }
-
-            if (!AnswerWords.IsStopWord(words[i]) || groups.Count > 0)
-            {
-                terms.Add(new Term(words[i], [stems[i], .. groups.Order(StringComparer.Ordinal)], i));
-            }
-
-            i++;
+            terms.Add(length > 1
+                ? new Term(string.Join(' ', words.Skip(start).Take(length).Select(w => w.Text)), [.. groups], start)
+                : new Term(words[start].Text, [words[start].Stem, .. groups], start));
         }
 
         return terms;
@@ -105,65 +85,180 @@ public sealed partial class AliasMap
     public HashSet<string> Keys(string text) => Terms(text).SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="acronym"/>'s capitals spell the initials of <paramref name="phrase"/>'s words.</summary>
-    public static bool Stands(string acronym, string phrase)
+    public static bool Stands(string acronym, string phrase) => AcronymDefinitions.Stands(acronym, phrase);
+
+    /// <summary>A reader of many texts' <see cref="Term.Primary"/> keys, for term weights over every card.</summary>
+    internal PrimaryKeys NewPrimaryKeys() => new(this);
+
+    /// <summary>A word of a text as the map reads it: lower case, its stem, whether it says nothing alone, the map's
+    /// phrases that start with it, and whether it may go on a phrase (false only when known to be in none past its first word).</summary>
+    private readonly record struct Word(string Text, string Stem, bool Stop, Entry[]? Entries, bool Continues);
+
+    private Word Read(string word)
     {
-        if (!IsAcronym(acronym))
-        {
-            return false;
-        }
-
-        var capitals = new string(acronym.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray());
-        var words = phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
-        if (words.Count < 2)
-        {
-            return false;
-        }
-
-        var initials = new string(words.Select(w => char.ToLowerInvariant(w[0])).ToArray());
-        var contentInitials = new string(words.Where(w => w.Length > 3 || !MinorWords.Contains(w.ToLowerInvariant())).Select(w => char.ToLowerInvariant(w[0])).ToArray());
-        return capitals == initials || capitals == contentInitials;
+        var stem = AnswerWords.Stem(word);
+        return new Word(word, stem, AnswerWords.IsStopWord(word), _entries.GetValueOrDefault(stem), Continues: true);
     }
 
-    private static readonly HashSet<string> MinorWords = new(StringComparer.Ordinal) { "a", "an", "as", "at", "by", "for", "in", "of", "on", "the", "to", "and", "or", "via", "with" };
-
-    private static bool IsAcronym(string name) =>
-        name.Length is >= 2 and <= 8 && !name.Contains(' ', StringComparison.Ordinal) && name.Count(char.IsUpper) >= 2 && char.IsUpper(name[0]);
-
-    private (int Length, HashSet<string> Groups) LongestEntry(List<string> stems, int start)
+    /// <summary>One term of a run of words: its first word, how many words it joins, and the groups it belongs to.</summary>
+    private readonly record struct Piece(int Start, int Length, string[] Groups)
     {
-        var best = (Length: 0, Groups: new HashSet<string>(StringComparer.Ordinal));
-        if (!_entries.TryGetValue(stems[start], out var candidates))
+        /// <summary>The term's <see cref="Term.Primary"/>: its first group for a phrase, else the word's stem.</summary>
+        public string Primary(ReadOnlySpan<Word> words) => Length > 1 ? Groups[0] : words[Start].Stem;
+    }
+
+    /// <summary>
+    /// Cuts a run of words into terms: at each word the longest phrase of the map that starts there, else the word
+    /// itself, unless it is a stop word in no group.
+    /// </summary>
+    private static void Segment(ReadOnlySpan<Word> words, List<Piece> pieces)
+    {
+        var i = 0;
+        while (i < words.Length)
         {
-            return best;
+            var entry = LongestEntry(words, i);
+            var length = entry?.Stems.Length ?? 0;
+            if (length > 1)
+            {
+                pieces.Add(new Piece(i, length, entry!.Value.Groups));
+                i += length;
+                continue;
+            }
+
+            if (!words[i].Stop || entry is not null)
+            {
+                pieces.Add(new Piece(i, 1, entry?.Groups ?? []));
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>
+    /// The longest phrase of the map the words spell from <paramref name="start"/> on. The phrases that start with a
+    /// word are in the order of their stems (<see cref="Entry.Order"/>), so the ones that go on as the text does are a
+    /// range, narrowed stem by stem; a phrase comes before the longer ones it starts. A large vault has thousands of
+    /// phrases starting with the same word (its titles and their acronyms), so this takes a few comparisons each.
+    /// </summary>
+    private static Entry? LongestEntry(ReadOnlySpan<Word> words, int start)
+    {
+        if (words[start].Entries is not { } entries)
+        {
+            return null;
         }
 
-        foreach (var (entry, groups) in candidates)
+        Entry? longest = null;
+        var (low, high) = (0, entries.Length);
+        for (var length = 1; ; length++)
         {
-            if (entry.Length >= best.Length && start + entry.Length <= stems.Count && Matches(entry, stems, start))
+            // [low, high) holds the phrases of at least this many stems whose stems so far are the text's.
+            if (entries[low].Stems.Length == length)
             {
-                if (entry.Length > best.Length)
+                longest = entries[low];
+                low++;
+            }
+
+            if (low == high || start + length == words.Length)
+            {
+                return longest;
+            }
+
+            if (!words[start + length].Continues)
+            {
+                return longest;
+            }
+
+            var stem = words[start + length].Stem;
+            var from = FirstNotBelow(entries, low, high, length, stem, inclusive: true);
+            if (from == high || !string.Equals(entries[from].Stems[length], stem, StringComparison.Ordinal))
+            {
+                return longest;
+            }
+
+            (low, high) = (from, FirstNotBelow(entries, from + 1, high, length, stem, inclusive: false));
+        }
+    }
+
+    /// <summary>The first entry of [low, high) whose stem at <paramref name="index"/> is at least (or, when not
+    /// <paramref name="inclusive"/>, above) <paramref name="stem"/>.</summary>
+    private static int FirstNotBelow(Entry[] entries, int low, int high, int index, string stem, bool inclusive)
+    {
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var compared = string.CompareOrdinal(entries[middle].Stems[index], stem);
+            if (compared < 0 || (compared == 0 && !inclusive))
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>A phrase of the map: its stems, and the groups it belongs to in key order.</summary>
+    private readonly record struct Entry(string[] Stems, string[] Groups)
+    {
+        /// <summary>Orders phrases by their stems, word by word, a phrase before the longer ones it starts.</summary>
+        public static int Order(Entry a, Entry b)
+        {
+            for (var i = 0; i < Math.Min(a.Stems.Length, b.Stems.Length); i++)
+            {
+                var compared = string.CompareOrdinal(a.Stems[i], b.Stems[i]);
+                if (compared != 0)
                 {
-                    best = (entry.Length, new HashSet<string>(StringComparer.Ordinal));
+                    return compared;
+                }
+            }
+
+            return a.Stems.Length.CompareTo(b.Stems.Length);
+        }
+    }
+
+    /// <summary>
+    /// Reads the <see cref="Term.Primary"/> keys of many texts, as term weights over every card need them: each
+    /// distinct word is stemmed and looked up once, not at each of its occurrences. One reader serves one thread.
+    /// </summary>
+    internal sealed class PrimaryKeys(AliasMap map)
+    {
+        private readonly Dictionary<string, Word> _words = new(StringComparer.Ordinal);
+
+        /// <summary>Every stem some phrase has past its first word: a word with another stem ends any phrase before it.</summary>
+        private readonly HashSet<string> _continuing = map._entries.Values.SelectMany(e => e).SelectMany(e => e.Stems.Skip(1)).ToHashSet(StringComparer.Ordinal);
+        private readonly List<Word> _text = [];
+        private readonly List<Piece> _pieces = [];
+        private char[] _buffer = new char[32];
+
+        /// <summary>Adds the primary key of each term of <paramref name="text"/> to <paramref name="keys"/>.</summary>
+        public void AddTo(string text, HashSet<string> keys)
+        {
+            var known = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+            _text.Clear();
+            var position = 0;
+            while (TextTerms.NextWord(text, ref position, ref _buffer, out var length))
+            {
+                if (!known.TryGetValue(_buffer.AsSpan(0, length), out var word))
+                {
+                    word = map.Read(new string(_buffer, 0, length));
+                    word = word with { Continues = _continuing.Contains(word.Stem) };
+                    _words.Add(word.Text, word);
                 }
 
-                best.Groups.UnionWith(groups);
+                _text.Add(word);
             }
-        }
 
-        return best;
-    }
-
-    private static bool Matches(string[] entry, List<string> stems, int start)
-    {
-        for (var i = 0; i < entry.Length; i++)
-        {
-            if (!string.Equals(entry[i], stems[start + i], StringComparison.Ordinal))
+            _pieces.Clear();
+            var words = CollectionsMarshal.AsSpan(_text);
+            Segment(words, _pieces);
+            foreach (var piece in _pieces)
             {
-                return false;
+                keys.Add(piece.Primary(words));
             }
         }
-
-        return true;
     }
 
     /// <summary>
@@ -173,29 +268,47 @@ public sealed partial class AliasMap
     private sealed class Builder
     {
         private readonly Dictionary<string, List<(string[] Stems, HashSet<string> Groups)>> _entries = new(StringComparer.Ordinal);
+
+        /// <summary>Each phrase's groups by its stems joined with spaces, to find a phrase added again.</summary>
+        private readonly Dictionary<string, HashSet<string>> _groupsOf = new(StringComparer.Ordinal);
         private readonly HashSet<(string, string)> _acronymPairs = [];
         private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
         private int _groups;
 
         public int AcronymCount => _acronymPairs.Count;
 
-        public Dictionary<string, (string[] Stems, string[] Groups)[]> Entries()
+        public Dictionary<string, Entry[]> Entries()
         {
-            var entries = new Dictionary<string, (string[] Stems, string[] Groups)[]>(_entries.Count, StringComparer.Ordinal);
+            var entries = new Dictionary<string, Entry[]>(_entries.Count, StringComparer.Ordinal);
             foreach (var (first, list) in _entries)
             {
-                entries[first] = [.. list.Select(e => (e.Stems, e.Groups.ToArray()))];
+                var ordered = list.Select(e => new Entry(e.Stems, [.. e.Groups.Order(StringComparer.Ordinal)])).ToArray();
+                Array.Sort(ordered, Entry.Order);
+                entries[first] = ordered;
             }
 
             return entries;
         }
 
+        /// <summary>Each word's stem, shared: a large vault's titles repeat their words thousands of times.</summary>
+        private readonly Dictionary<string, string> _stemOf = new(StringComparer.Ordinal);
+
         private string Share(string stem) => _stems.TryGetValue(stem, out var shared) ? shared : _stems[stem] = stem;
+
+        private string StemOf(string word)
+        {
+            if (!_stemOf.TryGetValue(word, out var stem))
+            {
+                _stemOf[word] = stem = Share(AnswerWords.Stem(word));
+            }
+
+            return stem;
+        }
 
         public void AddAcronym(string acronym, string phrase)
         {
-            var a = string.Join(' ', TextTerms.Words(acronym).Select(AnswerWords.Stem));
-            var p = string.Join(' ', TextTerms.Words(phrase).Select(AnswerWords.Stem));
+            var a = string.Join(' ', TextTerms.Words(acronym).Select(StemOf));
+            var p = string.Join(' ', TextTerms.Words(phrase).Select(StemOf));
             if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((a, p)))
             {
                 AddGroup([acronym, phrase]);
@@ -220,7 +333,7 @@ public sealed partial class AliasMap
         public void AddGroup(IReadOnlyList<string> phrases)
         {
             var stemmed = phrases
-                .Select(p => TextTerms.Words(p).Select(AnswerWords.Stem).Select(Share).ToArray())
+                .Select(p => TextTerms.Words(p).Select(StemOf).ToArray())
                 .Where(s => s.Length > 0 && !(s.Length == 1 && AnswerWords.IsStopWord(s[0])))
                 .ToList();
             if (stemmed.Count < 2)
@@ -231,29 +344,24 @@ public sealed partial class AliasMap
             var group = "=" + _groups++;
             foreach (var stems in stemmed)
             {
+                var key = string.Join(' ', stems);
+                if (_groupsOf.TryGetValue(key, out var groups))
+                {
+                    groups.Add(group);
+                    continue;
+                }
+
                 if (!_entries.TryGetValue(stems[0], out var list))
                 {
                     _entries[stems[0]] = list = [];
                 }
 
-                var existing = list.FindIndex(e => e.Stems.AsSpan().SequenceEqual(stems));
-                if (existing >= 0)
-                {
-                    list[existing].Groups.Add(group);
-                }
-                else
-                {
-                    list.Add((stems, new HashSet<string>(StringComparer.Ordinal) { group }));
-                }
+                groups = new HashSet<string>(StringComparer.Ordinal) { group };
+                _groupsOf[key] = groups;
+                list.Add((stems, groups));
             }
         }
     }
-
-    [GeneratedRegex(@"(?<phrase>\b[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){1,5}) \((?<acronym>[A-Z][A-Za-z]{1,7})\)")]
-    private static partial Regex PhraseThenAcronym();
-
-    [GeneratedRegex(@"\b(?<acronym>[A-Z][A-Za-z]{1,7}) \((?<phrase>[a-z][a-z]+(?:[ -][a-z]+){1,5})\)")]
-    private static partial Regex AcronymThenPhrase();
 
     [GeneratedRegex(@"\*\*(?<a>[^*(),/]{2,40}?) \((?<b>[^*(),]{2,40})\)\*\*")]
     private static partial Regex GlossaryParenthesis();

@@ -18,8 +18,9 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
 {
     private static readonly SnapshotCache<KeyPointGrader> Cache = new(static c =>
     {
-        // The alias map reads every note's body once; in a large vault that is the vault's text again, as garbage.
-        // Reading them leaves each body a weak handle; in a large vault those go too, so nothing stays behind per note.
+        // The alias map takes the acronyms each note's parse found (it reads only the few glossary notes again), and
+        // the term weights stem each distinct word of the cards' key points once. A body read leaves a weak handle;
+        // in a large vault those go, so nothing stays behind per note.
         var aliases = new AliasMap(c.Notes);
         LoadedHeap.ReleaseBodies(c);
         var grader = new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LlmPrep.Core.Corpus;
 
 namespace LlmPrep.Core.Quiz;
@@ -13,14 +14,25 @@ public sealed class TermWeights
 
     public TermWeights(IEnumerable<QuizCard> cards, AliasMap aliases)
     {
+        // A large vault's cards hold millions of words but far fewer distinct ones: the reader stems each once.
+        var reader = aliases.NewPrimaryKeys();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var card in cards)
         {
             _cards++;
-            foreach (var key in card.KeyPoints.SelectMany(p => aliases.Terms(p)).Select(t => t.Primary).Distinct(StringComparer.Ordinal))
+            keys.Clear();
+            foreach (var point in card.KeyPoints)
             {
-                _cardsWith[key] = _cardsWith.GetValueOrDefault(key) + 1;
+                reader.AddTo(point, keys);
+            }
+
+            foreach (var key in keys)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_cardsWith, key, out _)++;
             }
         }
+
+        _cardsWith.TrimExcess();
     }
 
     /// <summary>Every term weighs the same.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace LlmPrep.Core.Quiz;
 
 /// <summary>
@@ -45,24 +43,41 @@ public static class TextTerms
 
     public static IEnumerable<string> Words(string text)
     {
-        var word = new StringBuilder();
-        foreach (var c in text)
+        var buffer = new char[16];
+        var position = 0;
+        while (NextWord(text, ref position, ref buffer, out var length))
         {
+            yield return new string(buffer, 0, length);
+        }
+    }
+
+    /// <summary>
+    /// The next of <see cref="Words"/> from <paramref name="position"/> on, lower-cased into <paramref name="buffer"/>
+    /// (grown when a word is longer), without making a string of it.
+    /// </summary>
+    /// <returns>False when the text has no more words.</returns>
+    public static bool NextWord(string text, ref int position, ref char[] buffer, out int length)
+    {
+        length = 0;
+        while (position < text.Length)
+        {
+            var c = text[position++];
             if (char.IsLetterOrDigit(c))
             {
-                word.Append(char.ToLowerInvariant(c));
+                if (length == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                buffer[length++] = char.ToLowerInvariant(c);
             }
-            else if (word.Length > 0)
+            else if (length > 0)
             {
-                yield return word.ToString();
-                word.Clear();
+                return true;
             }
         }
 
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
+        return length > 0;
     }
 
     public static string Stem(string word)
