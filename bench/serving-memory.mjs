@@ -1,6 +1,7 @@
 // The memory a stdio server holds while it serves a study session: it loads the vault, answers 60 searches (the 20
 // queries of `llmprep bench`, three times), 10 quiz cards with answers to grade, and reports its resident memory
-// (VmRSS, and VmHWM for the peak) after each part. Linux only (it reads /proc).
+// (VmRSS, and VmHWM for the peak) after each part, and how long the graded answers took (the first builds the grader).
+// Linux only (it reads /proc).
 //   node bench/serving-memory.mjs LLMPREP_BIN VAULT DATA_DIR
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -55,14 +56,19 @@ for (let round = 0; round < 3; round++) {
 }
 report("60 searches");
 
+const answered = [];
 for (let i = 0; i < 10; i++) {
     const next = await call("quiz_next", {});
     const card = next.structuredContent?.card?.card_id;
     if (!card) {
         throw new Error(`quiz_next gave no card: ${JSON.stringify(next).slice(0, 300)}`);
     }
+    const start = performance.now();
     await call("quiz_answer", { card_id: card, answer: "It keeps the keys and values of earlier tokens so attention does not compute them again." });
+    answered.push(performance.now() - start);
 }
 report("10 graded answers");
+const later = answered.slice(1).sort((a, b) => a - b);
+console.log(`graded answers         first ${answered[0].toFixed(0)} ms (it builds the grader), then median ${later[Math.floor(later.length / 2)].toFixed(1)} ms`);
 
 server.stdin.end();
