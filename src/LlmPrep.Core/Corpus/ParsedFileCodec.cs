@@ -37,28 +37,21 @@ internal static class ParsedFileCodec
         return stream.ToArray();
     }
 
-    /// <param name="data">Bytes written by <see cref="Encode"/>.</param>
+    /// <param name="data">Bytes written by <see cref="Encode"/>, which may lie in a larger buffer.</param>
     /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
     /// <param name="file">Where the note's body can be read from.</param>
-    /// <param name="pool">Shares the strings many notes repeat (section folders, tags, headings, link targets) across the notes it decodes.</param>
-    public static ParsedFile? Decode(byte[] data, NoteFile stamp, BodyFile file, StringPool? pool = null) =>
-        Decode(new ArraySegment<byte>(data), stamp, file, pool);
-
-    /// <param name="data">Bytes written by <see cref="Encode"/>, lying in a larger buffer.</param>
-    /// <param name="stamp">The file as the index knows it (its note is replaced by the decoded one).</param>
-    /// <param name="file">Where the note's body can be read from.</param>
-    /// <param name="pool">Shares the strings many notes repeat across the notes it decodes.</param>
+    /// <param name="pool">Shares the strings many notes repeat (section folders, tags, link targets) across the notes it decodes.</param>
     public static ParsedFile? Decode(ArraySegment<byte> data, NoteFile stamp, BodyFile file, StringPool? pool = null)
     {
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false, publiclyVisible: true), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(data.Array!, data.Offset, data.Count, writable: false), Encoding.UTF8);
             if (reader.ReadByte() != Version)
             {
                 return null;
             }
 
-            var note = reader.ReadBoolean() ? ReadNote(reader, file, stamp.Hash, pool ?? new StringPool()) : null;
+            var note = reader.ReadBoolean() ? ReadNote(reader, data, file, stamp.Hash, pool ?? new StringPool()) : null;
             var count = reader.Read7BitEncodedInt();
             var problems = count == 0 ? [] : new CorpusProblem[count];
             for (var i = 0; i < problems.Length; i++)
@@ -150,7 +143,7 @@ internal static class ParsedFileCodec
         }
     }
 
-    private static Note ReadNote(BinaryReader reader, BodyFile file, string hash, StringPool pool)
+    private static Note ReadNote(BinaryReader reader, ArraySegment<byte> stored, BodyFile file, string hash, StringPool pool)
     {
         var id = reader.ReadString();
         var title = reader.ReadString();
@@ -188,7 +181,7 @@ internal static class ParsedFileCodec
         var cards = cardCount == 0 ? [] : new QuizCard[cardCount];
         for (var i = 0; i < cards.Length; i++)
         {
-            cards[i] = ReadCard(reader, id);
+            cards[i] = ReadCard(reader, stored, id);
         }
 
         var linkCount = reader.Read7BitEncodedInt();
@@ -224,18 +217,11 @@ internal static class ParsedFileCodec
     /// A card's question, answer and key points go from the stored bytes into the card's packed UTF-8 form without
     /// being made strings on the way (a large vault has more cards than notes, and each text would be garbage at once).
     /// </summary>
-    private static QuizCard ReadCard(BinaryReader reader, string id)
+    /// <param name="stored">The bytes <paramref name="reader"/> reads, where the card's texts are found.</param>
+    private static QuizCard ReadCard(BinaryReader reader, ArraySegment<byte> stored, string id)
     {
         var (cardId, noteId) = (reader.ReadString(), reader.ReadString());
         noteId = noteId == id ? id : noteId;
-        if (!((MemoryStream)reader.BaseStream).TryGetBuffer(out var stored))
-        {
-            var (question, answer) = (reader.ReadString(), reader.ReadString());
-            return reader.ReadBoolean()
-                ? QuizCard.FromAnswer(cardId, noteId, question, answer, reader.Read7BitEncodedInt())
-                : new QuizCard(cardId, noteId, question, answer, ReadList(reader), reader.Read7BitEncodedInt());
-        }
-
         Span<TextRange> texts = stackalloc TextRange[2];
         texts[0] = ReadUtf8(reader, stored);
         texts[1] = ReadUtf8(reader, stored);

@@ -2,7 +2,7 @@ namespace LlmPrep.Core.Corpus;
 
 /// <summary>
 /// Hands out one instance of each distinct string it is given, so values that thousands of notes repeat (a section
-/// folder, a tag, a heading such as "Summary", a link's target) are held once, and likewise each distinct list of them
+/// folder, a tag, a link's target) are held once, and likewise each distinct list of them
 /// (a set of tags many notes carry). Safe to use from several threads (each call takes a lock for a lookup); it lives
 /// only as long as its user keeps it, and holds an entry a distinct value rather than a node.
 /// </summary>

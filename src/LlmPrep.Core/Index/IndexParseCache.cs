@@ -14,7 +14,6 @@ namespace LlmPrep.Core.Index;
 /// <param name="batchBytes">…or this many bytes.</param>
 internal sealed class IndexParseCache(SqliteConnection connection, int batchRows = 2048, int batchBytes = 2 * 1024 * 1024) : IParseCache
 {
-
     public int Fill(IReadOnlyList<ScannedFile> files, ParsedFile?[] parses)
     {
         var stored = StoredRows(files, parses);
@@ -24,7 +23,7 @@ internal sealed class IndexParseCache(SqliteConnection connection, int batchRows
         }
 
         var filled = 0;
-        var pool = new StringPool(stored.Count * 2);
+        var pool = new StringPool(stored.Count);
         var (batch, spare) = (new Batch(batchRows, batchBytes), new Batch(batchRows, batchBytes));
         var decoding = Task.CompletedTask;
         try

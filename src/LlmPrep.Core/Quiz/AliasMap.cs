@@ -32,7 +32,7 @@ public sealed partial class AliasMap
             var names = note.Aliases.Append(note.Title).ToList();
             foreach (var acronym in names.Where(AcronymDefinitions.IsAcronym))
             {
-                foreach (var phrase in names.Where(p => Stands(acronym, p)))
+                foreach (var phrase in names.Where(p => AcronymDefinitions.Stands(acronym, p)))
                 {
                     builder.AddAcronym(acronym, phrase);
                 }
@@ -83,9 +83,6 @@ public sealed partial class AliasMap
 
     /// <summary>The keys of every term of <paramref name="text"/>.</summary>
     public HashSet<string> Keys(string text) => Terms(text).SelectMany(t => t.Keys).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>True when <paramref name="acronym"/>'s capitals spell the initials of <paramref name="phrase"/>'s words.</summary>
-    public static bool Stands(string acronym, string phrase) => AcronymDefinitions.Stands(acronym, phrase);
 
     /// <summary>A reader of many texts' <see cref="Term.Primary"/> keys, for term weights over every card.</summary>
     internal PrimaryKeys NewPrimaryKeys() => new(this);

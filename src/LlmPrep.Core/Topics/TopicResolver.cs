@@ -80,7 +80,7 @@ public sealed class TopicResolver
     /// <summary>What an acronym topic stands for, from the aliases of the notes that list it ("sft": "supervised fine tuning").</summary>
     private IEnumerable<string> Expansions(string folded) =>
         _corpus.Notes
-            .SelectMany(n => n.Aliases.Where(a => FuzzyText.Fold(a) == folded).SelectMany(acronym => n.Aliases.Append(n.Title).Where(p => AliasMap.Stands(acronym, p))))
+            .SelectMany(n => n.Aliases.Where(a => FuzzyText.Fold(a) == folded).SelectMany(acronym => n.Aliases.Append(n.Title).Where(p => AcronymDefinitions.Stands(acronym, p))))
             .Select(FuzzyText.Fold)
             .Distinct(StringComparer.Ordinal);
 

@@ -211,7 +211,7 @@ public class KeyPointGraderTests
     [InlineData("rag", "retrieval augmented generation", false)]
     public void Acronyms_pair_only_with_the_phrase_they_stand_for(string acronym, string phrase, bool expected)
     {
-        Assert.Equal(expected, AliasMap.Stands(acronym, phrase));
+        Assert.Equal(expected, AcronymDefinitions.Stands(acronym, phrase));
     }
 
     [Fact]
