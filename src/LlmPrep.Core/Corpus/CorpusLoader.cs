@@ -74,8 +74,8 @@ public static class CorpusLoader
 
         var files = new List<NoteFile>(found.Count);
         var notes = new List<Note>(found.Count);
-        var ids = new Dictionary<string, Note>(found.Count, StringComparer.OrdinalIgnoreCase);
-        var paths = new HashSet<string>(found.Count, StringComparer.OrdinalIgnoreCase);
+        var ids = CorpusSnapshot.NewIdLookup(found.Count);
+        var paths = CorpusSnapshot.NewPathLookup(found.Count);
         for (var i = 0; i < found.Count; i++)
         {
             var parsed = parsedFiles[i]!;
@@ -85,17 +85,17 @@ public static class CorpusLoader
             {
                 if (ids.TryGetValue(note.Id, out var existing))
                 {
-                    problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{existing.Path}'; this note is skipped"));
+                    problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"id '{note.Id}' is already used by '{notes[existing].Path}'; this note is skipped"));
                     file = file with { Note = null };
                 }
-                else if (!paths.Add(note.Path))
+                else if (!paths.TryAdd(note.Path, note))
                 {
                     problems.Add(new CorpusProblem(found[i].Relative, 1, ProblemSeverity.Error, $"path '{note.Path}' exists in another corpus root; this note is skipped"));
                     file = file with { Note = null };
                 }
                 else
                 {
-                    ids[note.Id] = note;
+                    ids[note.Id] = notes.Count;
                     notes.Add(note);
                 }
             }
@@ -104,7 +104,7 @@ public static class CorpusLoader
         }
 
         CheckLinks(notes, ids, problems);
-        return new CorpusSnapshot(notes, files, problems) { Parses = new ParsedFiles(parsedFiles!), ParsedCount = toParse.Count, CachedCount = cached };
+        return new CorpusSnapshot(notes, files, problems, ids, paths) { Parses = new ParsedFiles(parsedFiles!), ParsedCount = toParse.Count, CachedCount = cached };
     }
 
     /// <summary>How many files a load parses before it stops holding their text in memory.</summary>
@@ -135,15 +135,9 @@ public static class CorpusLoader
         }
     }
 
-    private static void CheckLinks(List<Note> notes, Dictionary<string, Note> ids, List<CorpusProblem> problems)
+    private static void CheckLinks(List<Note> notes, Dictionary<string, int> ids, List<CorpusProblem> problems)
     {
-        var byTitle = new Dictionary<string, int>(notes.Count, StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < notes.Count; i++)
-        {
-            byTitle.TryAdd(notes[i].Title, i);
-        }
-
-        var bySuffix = new PathSuffixes(notes);
+        var targets = new LinkTargets(notes, ids);
         foreach (var note in notes)
         {
             var severity = note.HasFrontMatter ? ProblemSeverity.Error : ProblemSeverity.Warning;
@@ -151,7 +145,7 @@ public static class CorpusLoader
             for (var i = 0; i < note.Links.Count; i++)
             {
                 var link = note.Links[i];
-                var target = ids.GetValueOrDefault(link.Target) ?? FirstByPathOrTitle(notes, bySuffix, byTitle, link.Target);
+                var target = targets.Find(link.Target);
                 if (links is not null && target is not null && !ReferenceEquals(target.Id, link.Target) && string.Equals(target.Id, link.Target, StringComparison.Ordinal))
                 {
                     // A link by the note's id holds the note's own id string rather than a copy of it.
@@ -171,17 +165,4 @@ public static class CorpusLoader
 
         Debug.Assert(notes.Count == ids.Count, "every loaded note has a unique id");
     }
-
-    /// <summary>The first note (in load order) whose path ends with <paramref name="target"/> or whose title is it.</summary>
-    private static Note? FirstByPathOrTitle(List<Note> notes, PathSuffixes bySuffix, Dictionary<string, int> byTitle, string target)
-    {
-        var first = bySuffix.FirstEndingWith(target);
-        if (byTitle.TryGetValue(target, out var titled) && (first < 0 || titled < first))
-        {
-            first = titled;
-        }
-
-        return first < 0 ? null : notes[first];
-    }
-
 }

@@ -8,21 +8,52 @@ public sealed class CorpusSnapshot
     private readonly Dictionary<string, Note> _byPath;
 
     public CorpusSnapshot(IReadOnlyList<Note> notes, IReadOnlyList<NoteFile> files, IReadOnlyList<CorpusProblem> problems)
+        : this(notes, files, problems, IdsOf(notes), PathsOf(notes))
+    {
+    }
+
+    /// <param name="byId">Each note's position in <paramref name="notes"/> by id, ignoring case (the loader's check for
+    /// repeated ids builds it, and the snapshot keeps it rather than building another).</param>
+    /// <param name="byPath">Each note by path, ignoring case, likewise.</param>
+    internal CorpusSnapshot(IReadOnlyList<Note> notes, IReadOnlyList<NoteFile> files, IReadOnlyList<CorpusProblem> problems, Dictionary<string, int> byId, Dictionary<string, Note> byPath)
     {
         Notes = notes;
         Files = files;
         Problems = problems;
-        _byId = new Dictionary<string, int>(notes.Count, StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < notes.Count; i++)
-        {
-            _byId.Add(notes[i].Id, i);
-        }
-
-        _byPath = notes.ToDictionary(n => n.Path, StringComparer.OrdinalIgnoreCase);
+        _byId = byId;
+        _byPath = byPath;
         Sections = notes.Select(n => n.Section).Where(s => s.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
         var studyOrder = new StudyOrderTable(notes, _byId, BuildStudyOrder(notes, _byId));
         StudyOrder = studyOrder;
         NotesInStudyOrder = studyOrder.InOrder;
+    }
+
+    /// <summary>A lookup of ids that ignores case; the ids must be unique.</summary>
+    internal static Dictionary<string, int> NewIdLookup(int capacity) => new(capacity, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A lookup of paths that ignores case.</summary>
+    internal static Dictionary<string, Note> NewPathLookup(int capacity) => new(capacity, StringComparer.OrdinalIgnoreCase);
+
+    private static Dictionary<string, int> IdsOf(IReadOnlyList<Note> notes)
+    {
+        var byId = NewIdLookup(notes.Count);
+        for (var i = 0; i < notes.Count; i++)
+        {
+            byId.Add(notes[i].Id, i);
+        }
+
+        return byId;
+    }
+
+    private static Dictionary<string, Note> PathsOf(IReadOnlyList<Note> notes)
+    {
+        var byPath = NewPathLookup(notes.Count);
+        foreach (var note in notes)
+        {
+            byPath.Add(note.Path, note);
+        }
+
+        return byPath;
     }
 
     /// <summary>The id of the note whose links set the study order.</summary>

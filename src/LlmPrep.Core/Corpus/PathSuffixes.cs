@@ -1,35 +1,36 @@
 namespace LlmPrep.Core.Corpus;
 
 /// <summary>
-/// Finds the first note whose path ends with a given text (ignoring case) without scanning every note: paths are
-/// kept reversed and sorted, so the notes ending with a text are one run found by binary search.
+/// Finds the first note whose path ends with a given text (ignoring case) without scanning every note: the notes are
+/// sorted by their paths read backwards in upper case, so the notes ending with a text are one run found by binary
+/// search. The paths are compared where they are; no reversed copy is made.
 /// </summary>
 internal sealed class PathSuffixes
 {
-    private readonly (string Reversed, int Index)[] _entries;
+    /// <summary>Note indexes, sorted by path read backwards (ties by index).</summary>
+    private readonly int[] _order;
     private readonly IReadOnlyList<Note> _notes;
 
     public PathSuffixes(IReadOnlyList<Note> notes)
     {
         _notes = notes;
-        _entries = new (string, int)[notes.Count];
-        for (var i = 0; i < notes.Count; i++)
+        _order = new int[notes.Count];
+        for (var i = 0; i < _order.Length; i++)
         {
-            _entries[i] = (Reverse(notes[i].Path), i);
+            _order[i] = i;
         }
 
-        Array.Sort(_entries, (a, b) => string.CompareOrdinal(a.Reversed, b.Reversed) is var c && c != 0 ? c : a.Index.CompareTo(b.Index));
+        Array.Sort(_order, (a, b) => CompareBackwards(notes[a].Path, notes[b].Path) is var c && c != 0 ? c : a.CompareTo(b));
     }
 
     /// <summary>The lowest index of a note whose path ends with <paramref name="suffix"/>, or -1.</summary>
     public int FirstEndingWith(string suffix)
     {
-        var wanted = Reverse(suffix);
-        int low = 0, high = _entries.Length;
+        int low = 0, high = _order.Length;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (string.CompareOrdinal(_entries[middle].Reversed, wanted) < 0)
+            if (CompareBackwards(_notes[_order[middle]].Path, suffix) < 0)
             {
                 low = middle + 1;
             }
@@ -40,9 +41,9 @@ internal sealed class PathSuffixes
         }
 
         var first = -1;
-        for (var i = low; i < _entries.Length && _entries[i].Reversed.StartsWith(wanted, StringComparison.Ordinal); i++)
+        for (var i = low; i < _order.Length && EndsWithUpper(_notes[_order[i]].Path, suffix); i++)
         {
-            var index = _entries[i].Index;
+            var index = _order[i];
             if ((first < 0 || index < first) && _notes[index].Path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {
                 first = index;
@@ -52,14 +53,38 @@ internal sealed class PathSuffixes
         return first;
     }
 
-    private static string Reverse(string text)
+    /// <summary>Compares two texts as their upper-case characters read from the last: ordinal order of the reversed texts.</summary>
+    private static int CompareBackwards(string a, string b)
     {
-        var chars = new char[text.Length];
-        for (var i = 0; i < text.Length; i++)
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 1; i <= length; i++)
         {
-            chars[text.Length - 1 - i] = char.ToUpperInvariant(text[i]);
+            var compared = char.ToUpperInvariant(a[^i]).CompareTo(char.ToUpperInvariant(b[^i]));
+            if (compared != 0)
+            {
+                return compared;
+            }
         }
 
-        return new string(chars);
+        return a.Length.CompareTo(b.Length);
+    }
+
+    /// <summary>True when <paramref name="text"/> read backwards in upper case starts as <paramref name="suffix"/> does.</summary>
+    private static bool EndsWithUpper(string text, string suffix)
+    {
+        if (suffix.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 1; i <= suffix.Length; i++)
+        {
+            if (char.ToUpperInvariant(text[^i]) != char.ToUpperInvariant(suffix[^i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

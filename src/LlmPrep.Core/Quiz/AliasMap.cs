@@ -29,12 +29,23 @@ public sealed partial class AliasMap
         var builder = new Builder();
         foreach (var note in notes)
         {
-            var names = note.Aliases.Append(note.Title).ToList();
-            foreach (var acronym in names.Where(AcronymDefinitions.IsAcronym))
+            // A note's names are its aliases and then its title.
+            var names = note.Aliases.Count + 1;
+            for (var a = 0; a < names; a++)
             {
-                foreach (var phrase in names.Where(p => AcronymDefinitions.Stands(acronym, p)))
+                var acronym = a < note.Aliases.Count ? note.Aliases[a] : note.Title;
+                if (!AcronymDefinitions.IsAcronym(acronym))
                 {
-                    builder.AddAcronym(acronym, phrase);
+                    continue;
+                }
+
+                for (var p = 0; p < names; p++)
+                {
+                    var phrase = p < note.Aliases.Count ? note.Aliases[p] : note.Title;
+                    if (AcronymDefinitions.Stands(acronym, phrase))
+                    {
+                        builder.AddAcronym(acronym, phrase);
+                    }
                 }
             }
 
@@ -201,18 +212,18 @@ public sealed partial class AliasMap
     private readonly record struct Entry(string[] Stems, string[] Groups)
     {
         /// <summary>Orders phrases by their stems, word by word, a phrase before the longer ones it starts.</summary>
-        public static int Order(Entry a, Entry b)
+        public static int Order(string[] a, string[] b)
         {
-            for (var i = 0; i < Math.Min(a.Stems.Length, b.Stems.Length); i++)
+            for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
             {
-                var compared = string.CompareOrdinal(a.Stems[i], b.Stems[i]);
+                var compared = string.CompareOrdinal(a[i], b[i]);
                 if (compared != 0)
                 {
                     return compared;
                 }
             }
 
-            return a.Stems.Length.CompareTo(b.Stems.Length);
+            return a.Length.CompareTo(b.Length);
         }
     }
 
@@ -259,56 +270,96 @@ public sealed partial class AliasMap
     }
 
     /// <summary>
-    /// Gathers the entries while the map is made; the map then keeps them as arrays, each distinct stem once, and
-    /// lets go of the sets that were only needed to find repeats.
+    /// Gathers the phrases and their groups while the map is made. A large vault gives tens of thousands of them (a
+    /// title and its acronym each), so a phrase is its stems once, known by a number, and its groups are numbers too:
+    /// one for most phrases, a list only for the few in several. The map then keeps them as arrays.
     /// </summary>
     private sealed class Builder
     {
-        private readonly Dictionary<string, List<(string[] Stems, HashSet<string> Groups)>> _entries = new(StringComparer.Ordinal);
+        /// <summary>The number of each phrase seen, by its stems.</summary>
+        private readonly Dictionary<string[], int> _numbers = new(StemsComparer.Instance);
 
-        /// <summary>Each phrase's groups by its stems joined with spaces, to find a phrase added again.</summary>
-        private readonly Dictionary<string, HashSet<string>> _groupsOf = new(StringComparer.Ordinal);
-        private readonly HashSet<(string, string)> _acronymPairs = [];
+        /// <summary>Each phrase's stems, by its number.</summary>
+        private readonly List<string[]> _phrases = [];
+
+        /// <summary>Each phrase's first group, by its number (-1 for none yet).</summary>
+        private readonly List<int> _firstGroups = [];
+
+        /// <summary>The groups after its first of a phrase in more than one.</summary>
+        private readonly Dictionary<int, List<int>> _laterGroups = [];
+
+        private readonly HashSet<(int Acronym, int Phrase)> _acronymPairs = [];
+
+        /// <summary>Each word's stem, shared: a large vault's titles repeat their words thousands of times.</summary>
+        private readonly Dictionary<string, string> _stemOf = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _stems = new(StringComparer.Ordinal);
+        private readonly List<string> _words = [];
+        private char[] _buffer = new char[32];
         private int _groups;
 
         public int AcronymCount => _acronymPairs.Count;
 
         public Dictionary<string, Entry[]> Entries()
         {
-            var entries = new Dictionary<string, Entry[]>(_entries.Count, StringComparer.Ordinal);
-            foreach (var (first, list) in _entries)
+            var names = new string[_groups];
+            for (var i = 0; i < names.Length; i++)
             {
-                var ordered = list.Select(e => new Entry(e.Stems, [.. e.Groups.Order(StringComparer.Ordinal)])).ToArray();
-                Array.Sort(ordered, Entry.Order);
-                entries[first] = ordered;
+                names[i] = "=" + i;
+            }
+
+            // Sorted by their stems, the phrases that start with the same stem are side by side, in the order a lookup wants.
+            var grouped = Enumerable.Range(0, _phrases.Count).Where(n => _firstGroups[n] >= 0).ToArray();
+            Array.Sort(grouped, (a, b) => Entry.Order(_phrases[a], _phrases[b]));
+            var entries = new Dictionary<string, Entry[]>(StringComparer.Ordinal);
+            for (var start = 0; start < grouped.Length;)
+            {
+                var first = _phrases[grouped[start]][0];
+                var end = start + 1;
+                while (end < grouped.Length && string.Equals(_phrases[grouped[end]][0], first, StringComparison.Ordinal))
+                {
+                    end++;
+                }
+
+                var range = new Entry[end - start];
+                for (var i = 0; i < range.Length; i++)
+                {
+                    var number = grouped[start + i];
+                    range[i] = new Entry(_phrases[number], GroupsOf(number, names));
+                }
+
+                entries[first] = range;
+                start = end;
             }
 
             return entries;
         }
 
-        /// <summary>Each word's stem, shared: a large vault's titles repeat their words thousands of times.</summary>
-        private readonly Dictionary<string, string> _stemOf = new(StringComparer.Ordinal);
-
-        private string Share(string stem) => _stems.TryGetValue(stem, out var shared) ? shared : _stems[stem] = stem;
-
-        private string StemOf(string word)
+        /// <summary>A phrase's group names in key order.</summary>
+        private string[] GroupsOf(int phrase, string[] names)
         {
-            if (!_stemOf.TryGetValue(word, out var stem))
+            if (!_laterGroups.TryGetValue(phrase, out var later))
             {
-                _stemOf[word] = stem = Share(AnswerWords.Stem(word));
+                return [names[_firstGroups[phrase]]];
             }
 
-            return stem;
+            var groups = new string[later.Count + 1];
+            groups[0] = names[_firstGroups[phrase]];
+            for (var i = 0; i < later.Count; i++)
+            {
+                groups[i + 1] = names[later[i]];
+            }
+
+            Array.Sort(groups, StringComparer.Ordinal);
+            return groups;
         }
 
         public void AddAcronym(string acronym, string phrase)
         {
-            var a = string.Join(' ', TextTerms.Words(acronym).Select(StemOf));
-            var p = string.Join(' ', TextTerms.Words(phrase).Select(StemOf));
-            if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((a, p)))
+            var a = StemsOf(acronym);
+            var p = StemsOf(phrase);
+            if (a.Length > 0 && p.Length > 0 && _acronymPairs.Add((Number(a), Number(p))))
             {
-                AddGroup([acronym, phrase]);
+                AddGroup([a, p]);
             }
         }
 
@@ -327,36 +378,94 @@ public sealed partial class AliasMap
             static string Outer(string term) => term.Split(" (")[0];
         }
 
-        public void AddGroup(IReadOnlyList<string> phrases)
+        public void AddGroup(IReadOnlyList<string> phrases) => AddGroup(phrases.Select(StemsOf).ToList());
+
+        /// <summary>Puts the phrases in one new group, leaving out those with no words or only a stop word; a group needs two.</summary>
+        private void AddGroup(List<string[]> phrases)
         {
-            var stemmed = phrases
-                .Select(p => TextTerms.Words(p).Select(StemOf).ToArray())
-                .Where(s => s.Length > 0 && !(s.Length == 1 && AnswerWords.IsStopWord(s[0])))
-                .ToList();
-            if (stemmed.Count < 2)
+            phrases.RemoveAll(s => s.Length == 0 || (s.Length == 1 && AnswerWords.IsStopWord(s[0])));
+            if (phrases.Count < 2)
             {
                 return;
             }
 
-            var group = "=" + _groups++;
-            foreach (var stems in stemmed)
+            var group = _groups++;
+            foreach (var stems in phrases)
             {
-                var key = string.Join(' ', stems);
-                if (_groupsOf.TryGetValue(key, out var groups))
+                var number = Number(stems);
+                if (_firstGroups[number] < 0)
                 {
-                    groups.Add(group);
-                    continue;
+                    _firstGroups[number] = group;
                 }
-
-                if (!_entries.TryGetValue(stems[0], out var list))
+                else if (_firstGroups[number] != group)
                 {
-                    _entries[stems[0]] = list = [];
-                }
+                    if (!_laterGroups.TryGetValue(number, out var later))
+                    {
+                        _laterGroups[number] = later = [];
+                    }
 
-                groups = new HashSet<string>(StringComparer.Ordinal) { group };
-                _groupsOf[key] = groups;
-                list.Add((stems, groups));
+                    // A group gets its phrases one after another, so a phrase given twice in it is its last.
+                    if (later.Count == 0 || later[^1] != group)
+                    {
+                        later.Add(group);
+                    }
+                }
             }
+        }
+
+        /// <summary>The number of the phrase with these stems, given it when new.</summary>
+        private int Number(string[] stems)
+        {
+            ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(_numbers, stems, out var exists);
+            if (!exists)
+            {
+                number = _phrases.Count;
+                _phrases.Add(stems);
+                _firstGroups.Add(-1);
+            }
+
+            return number;
+        }
+
+        /// <summary>The stems of a text's words, each stem string shared.</summary>
+        private string[] StemsOf(string text)
+        {
+            _words.Clear();
+            var known = _stemOf.GetAlternateLookup<ReadOnlySpan<char>>();
+            var position = 0;
+            while (TextTerms.NextWord(text, ref position, ref _buffer, out var length))
+            {
+                if (!known.TryGetValue(_buffer.AsSpan(0, length), out var stem))
+                {
+                    var word = new string(_buffer, 0, length);
+                    stem = AnswerWords.Stem(word);
+                    stem = _stems.TryGetValue(stem, out var shared) ? shared : _stems[stem] = stem;
+                    _stemOf[word] = stem;
+                }
+
+                _words.Add(stem);
+            }
+
+            return [.. _words];
+        }
+    }
+
+    /// <summary>Phrases are equal when their stems are, word by word.</summary>
+    private sealed class StemsComparer : IEqualityComparer<string[]>
+    {
+        public static StemsComparer Instance { get; } = new();
+
+        public bool Equals(string[]? x, string[]? y) => x.AsSpan().SequenceEqual(y.AsSpan());
+
+        public int GetHashCode(string[] stems)
+        {
+            var hash = new HashCode();
+            foreach (var stem in stems)
+            {
+                hash.Add(stem);
+            }
+
+            return hash.ToHashCode();
         }
     }
 

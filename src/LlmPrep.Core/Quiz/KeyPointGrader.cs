@@ -20,9 +20,11 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     {
         // The alias map takes the acronyms each note's parse found (it reads only the few glossary notes again), and
         // the term weights stem each distinct word of the cards' key points once. A body read leaves a weak handle;
-        // in a large vault those go, so nothing stays behind per note.
+        // in a large vault those go, so nothing stays behind per note. The heap is packed after each step, so what the
+        // alias map's builder leaves behind is given back before the term weights allocate, not on top of them.
         var aliases = new AliasMap(c.Notes);
         LoadedHeap.ReleaseBodies(c);
+        LoadedHeap.Compact(c);
         var grader = new KeyPointGrader(aliases, new TermWeights(c.Cards, aliases));
         LoadedHeap.Compact(c);
         return grader;

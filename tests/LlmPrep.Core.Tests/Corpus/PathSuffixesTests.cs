@@ -23,4 +23,20 @@ public sealed class PathSuffixesTests
 
         Assert.Equal(expected, new PathSuffixes(notes).FirstEndingWith(suffix));
     }
+
+    [Fact]
+    public void Finds_what_a_scan_finds_among_many_paths_that_share_their_endings()
+    {
+        var random = new Random(11);
+        string[] parts = ["a", "B", "ab", "note", "Note", "x-1", "ß", "é", "É"];
+        string Path(int words) => string.Join(random.Next(3) == 0 ? "/" : "-", Enumerable.Range(0, words).Select(_ => parts[random.Next(parts.Length)]));
+        var notes = Enumerable.Range(0, 400).Select(i => Path(random.Next(1, 5))).Select(p => new Note { Id = p, Title = p, Path = p, Section = "" }).ToList();
+        var suffixes = new PathSuffixes(notes);
+
+        for (var n = 0; n < 400; n++)
+        {
+            var suffix = Path(random.Next(0, 3));
+            Assert.Equal(notes.FindIndex(note => note.Path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)), suffixes.FirstEndingWith(suffix));
+        }
+    }
 }

@@ -36,4 +36,39 @@ public class AliasMapPhraseTests
         Assert.Contains(Map.Keys("dat"), Map.Keys("data").Contains);
         Assert.Contains(Map.Keys("curate"), Map.Keys("curation").Contains);
     }
+
+    [Fact]
+    public void A_phrase_in_many_groups_holds_each_group_once_in_key_order()
+    {
+        // "DN" stands for 500 titles: one group each. A group that names a phrase twice gives it once.
+        var keys = Map.Keys("dn").Where(k => k.StartsWith('=')).ToList();
+        Assert.Equal(500, keys.Count);
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+
+        var twice = new AliasMap([], ["alpha beta|alpha beta|gamma delta", "alpha beta|epsilon"]);
+        var groups = twice.Terms("alpha beta").Single().Keys;
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(groups.Distinct(), groups);
+        Assert.True(twice.Terms("gamma delta").Single().Shares(twice.Terms("alpha beta").Single()));
+        Assert.False(twice.Terms("gamma delta").Single().Shares(twice.Terms("epsilon").Single()));
+    }
+
+    [Fact]
+    public void Each_acronym_and_phrase_pair_counts_once_however_often_it_is_defined()
+    {
+        var notes = Enumerable.Range(0, 3).Select(i => new Note
+        {
+            Id = $"r{i}",
+            Title = "Reciprocal rank fusion",
+            Aliases = ["RRF"],
+            Section = "",
+            Path = $"r{i}",
+            DefinedAcronyms = [new AcronymDefinition("RRF", "reciprocal rank fusion"), new AcronymDefinition("TTFT", "time to first token")],
+        });
+        var map = new AliasMap(notes, []);
+
+        Assert.Equal(2, map.Count);
+        Assert.Single(map.Terms("rrf").Single().Keys, k => k.StartsWith('='));
+        Assert.True(map.Terms("time to first token").Single().Shares(map.Terms("TTFT").Single()));
+    }
 }
