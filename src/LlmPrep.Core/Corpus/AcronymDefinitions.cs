@@ -40,21 +40,110 @@ public static partial class AcronymDefinitions
             return false;
         }
 
-        var capitals = new string(acronym.Where(char.IsUpper).Select(char.ToLowerInvariant).ToArray());
-        var words = phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
-        if (words.Count < 2)
+        // A large vault asks this of every title beside its acronym, so nothing is allocated: the words are read in place.
+        var words = 0;
+        foreach (var _ in Words(phrase))
+        {
+            words++;
+        }
+
+        return words >= 2 && (SpellsInitials(acronym, phrase, skipMinor: false) || SpellsInitials(acronym, phrase, skipMinor: true));
+    }
+
+    /// <summary>True for a name written as an acronym: 2 to 8 characters, no space, opening with a capital and holding at least two.</summary>
+    public static bool IsAcronym(string name)
+    {
+        if (name.Length is < 2 or > 8 || !char.IsUpper(name[0]) || name.Contains(' ', StringComparison.Ordinal))
         {
             return false;
         }
 
-        var initials = new string(words.Select(w => char.ToLowerInvariant(w[0])).ToArray());
-        var contentInitials = new string(words.Where(w => w.Length > 3 || !MinorWords.Contains(w.ToLowerInvariant())).Select(w => char.ToLowerInvariant(w[0])).ToArray());
-        return capitals == initials || capitals == contentInitials;
+        var capitals = 0;
+        foreach (var c in name)
+        {
+            capitals += char.IsUpper(c) ? 1 : 0;
+        }
+
+        return capitals >= 2;
     }
 
-    /// <summary>True for a name written as an acronym: 2 to 8 characters, no space, opening with a capital and holding at least two.</summary>
-    public static bool IsAcronym(string name) =>
-        name.Length is >= 2 and <= 8 && !name.Contains(' ', StringComparison.Ordinal) && name.Count(char.IsUpper) >= 2 && char.IsUpper(name[0]);
+    /// <summary>True when the acronym's capitals, one by one, are the first letters of the phrase's words (without its
+    /// minor words when <paramref name="skipMinor"/>), ignoring case, with none left over on either side.</summary>
+    private static bool SpellsInitials(string acronym, string phrase, bool skipMinor)
+    {
+        var next = 0;
+        foreach (var range in Words(phrase))
+        {
+            var word = phrase.AsSpan(range);
+            if (skipMinor && IsMinor(word))
+            {
+                continue;
+            }
+
+            next = NextCapital(acronym, next);
+            if (next == acronym.Length || char.ToLowerInvariant(acronym[next]) != char.ToLowerInvariant(word[0]))
+            {
+                return false;
+            }
+
+            next++;
+        }
+
+        return NextCapital(acronym, next) == acronym.Length;
+    }
+
+    private static int NextCapital(string acronym, int from)
+    {
+        while (from < acronym.Length && !char.IsUpper(acronym[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>A minor word ("of", "the", "and"): one of <see cref="MinorWords"/>, ignoring case; a longer word never is.</summary>
+    private static bool IsMinor(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 3)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[3];
+        var length = word.ToLowerInvariant(lower);
+        return MinorWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower[..length]);
+    }
+
+    private static PhraseWords Words(string phrase) => new(phrase);
+
+    /// <summary>The words of a phrase, where they lie: split at spaces and hyphens, those that start with a letter.</summary>
+    private ref struct PhraseWords(string phrase)
+    {
+        private int _start;
+
+        public Range Current { get; private set; }
+
+        public readonly PhraseWords GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_start < phrase.Length)
+            {
+                var end = phrase.AsSpan(_start).IndexOfAny(' ', '-') is var at and >= 0 ? _start + at : phrase.Length;
+                var word = _start..end;
+                var letter = end > _start && char.IsLetter(phrase[_start]);
+                _start = end + 1;
+                if (letter)
+                {
+                    Current = word;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     // Both patterns start at the bracket (found quickly) and read the words before it backwards, instead of trying
     // every word of the text as the start of a phrase; they find what "phrase (ACRONYM)" and "ACRONYM (phrase)" read

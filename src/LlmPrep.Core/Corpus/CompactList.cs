@@ -41,6 +41,40 @@ internal readonly struct CompactList : IEquatable<CompactList>
         _ => null,
     };
 
+    /// <summary>Adds up to <paramref name="most"/> texts from place <paramref name="first"/> on to <paramref name="into"/>,
+    /// without making strings of them (nothing for no list).</summary>
+    public void ReadInto(int first, int most, TextBuffer into)
+    {
+        if (_value is IReadOnlyList<string> list)
+        {
+            for (var i = first; i < list.Count && i - first < most; i++)
+            {
+                into.Add(list[i]);
+            }
+
+            return;
+        }
+
+        if (_value is not byte[] bytes)
+        {
+            return;
+        }
+
+        var at = Read7Bit(bytes, 0, out var count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, count);
+        var end = first + Math.Min(most, count - first);
+        for (var i = 0; i < end; i++)
+        {
+            at = Read7Bit(bytes, at, out var length);
+            if (i >= first)
+            {
+                into.AddUtf8(bytes.AsSpan(at, length));
+            }
+
+            at += length;
+        }
+    }
+
     public static CompactList Of(IReadOnlyList<string>? values)
     {
         if (values is null)

@@ -59,6 +59,23 @@ public sealed record QuizCard(string Id, string NoteId, string Question, string 
         }
     }
 
+    /// <summary>
+    /// Adds the card's <see cref="KeyPoints"/> to <paramref name="into"/> without making strings of them: for reading
+    /// every card of a large vault. <paramref name="scratch"/> holds the answer while its sentences are found.
+    /// </summary>
+    internal void ReadKeyPoints(TextBuffer into, TextBuffer scratch)
+    {
+        if (!_keyPointsFromAnswer)
+        {
+            _text.ReadInto(KeyPointsAt, int.MaxValue, into);
+            return;
+        }
+
+        scratch.Clear();
+        _text.ReadInto(AnswerAt, 1, scratch);
+        SpacedRepetitionCards.AddKeyPointsOf(scratch[0], into);
+    }
+
     /// <summary>True when the key points are the answer's sentences rather than the card's own.</summary>
     internal bool KeyPointsFromAnswer => _keyPointsFromAnswer;
 

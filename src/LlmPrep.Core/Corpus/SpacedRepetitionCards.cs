@@ -178,12 +178,39 @@ public static partial class SpacedRepetitionCards
     /// <summary>Vault cards carry no key points, so the answer's sentences (or the answer itself) stand in for them.</summary>
     internal static List<string> KeyPointsOf(string answer)
     {
-        var sentences = Sentence().Split(answer)
-            .Select(s => s.Trim().TrimStart('-', '*', ' '))
-            .Where(s => s.Length > 0)
-            .Take(NoteParser.MaxKeyPoints)
-            .ToList();
-        return sentences.Count > 0 ? sentences : [answer];
+        var points = new TextBuffer();
+        AddKeyPointsOf(answer, points);
+        var list = new List<string>(points.Count);
+        for (var i = 0; i < points.Count; i++)
+        {
+            list.Add(points[i].ToString());
+        }
+
+        return list;
+    }
+
+    /// <summary>Adds what <see cref="KeyPointsOf"/> gives for <paramref name="answer"/> to <paramref name="into"/>: up to
+    /// <see cref="NoteParser.MaxKeyPoints"/> sentences (list marks trimmed), or the answer itself when it has none.</summary>
+    internal static void AddKeyPointsOf(ReadOnlySpan<char> answer, TextBuffer into)
+    {
+        var found = 0;
+        foreach (var range in Sentence().EnumerateSplits(answer))
+        {
+            var sentence = answer[range].Trim().TrimStart("-* ");
+            if (sentence.Length > 0)
+            {
+                into.Add(sentence);
+                if (++found == NoteParser.MaxKeyPoints)
+                {
+                    return;
+                }
+            }
+        }
+
+        if (found == 0)
+        {
+            into.Add(answer);
+        }
     }
 
     private enum LineKind

@@ -229,10 +229,16 @@ public sealed partial class AliasMap
 
     /// <summary>
     /// Reads the <see cref="Term.Primary"/> keys of many texts, as term weights over every card need them: each
-    /// distinct word is stemmed and looked up once, not at each of its occurrences. One reader serves one thread.
+    /// distinct word is stemmed and looked up once, not at each of its occurrences, up to <see cref="KeptWords"/>
+    /// words. The common words come early and are kept; past that, a word is read again each time it occurs (a large
+    /// vault's other words are its names, numbers and notes' own terms, each met a few times), so the reader holds a
+    /// few hundred KB rather than every distinct word of the vault. One reader serves one thread.
     /// </summary>
     internal sealed class PrimaryKeys(AliasMap map)
     {
+        /// <summary>How many distinct words a reader keeps.</summary>
+        internal const int KeptWords = 16_384;
+
         private readonly Dictionary<string, Word> _words = new(StringComparer.Ordinal);
 
         /// <summary>Every stem some phrase has past its first word: a word with another stem ends any phrase before it.</summary>
@@ -242,7 +248,7 @@ public sealed partial class AliasMap
         private char[] _buffer = new char[32];
 
         /// <summary>Adds the primary key of each term of <paramref name="text"/> to <paramref name="keys"/>.</summary>
-        public void AddTo(string text, HashSet<string> keys)
+        public void AddTo(ReadOnlySpan<char> text, HashSet<string> keys)
         {
             var known = _words.GetAlternateLookup<ReadOnlySpan<char>>();
             _text.Clear();
@@ -253,7 +259,10 @@ public sealed partial class AliasMap
                 {
                     word = map.Read(new string(_buffer, 0, length));
                     word = word with { Continues = _continuing.Contains(word.Stem) };
-                    _words.Add(word.Text, word);
+                    if (_words.Count < KeptWords)
+                    {
+                        _words.Add(word.Text, word);
+                    }
                 }
 
                 _text.Add(word);

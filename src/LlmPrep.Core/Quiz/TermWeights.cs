@@ -14,16 +14,20 @@ public sealed class TermWeights
 
     public TermWeights(IEnumerable<QuizCard> cards, AliasMap aliases)
     {
-        // A large vault's cards hold millions of words but far fewer distinct ones: the reader stems each once.
+        // A large vault's cards hold millions of words but far fewer distinct ones: the reader stems each once. Each
+        // card's key points are read into one reused buffer, not made strings (most of what this would allocate).
         var reader = aliases.NewPrimaryKeys();
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var (points, scratch) = (new TextBuffer(), new TextBuffer());
         foreach (var card in cards)
         {
             _cards++;
             keys.Clear();
-            foreach (var point in card.KeyPoints)
+            points.Clear();
+            card.ReadKeyPoints(points, scratch);
+            for (var i = 0; i < points.Count; i++)
             {
-                reader.AddTo(point, keys);
+                reader.AddTo(points[i], keys);
             }
 
             foreach (var key in keys)

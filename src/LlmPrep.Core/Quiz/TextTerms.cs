@@ -56,7 +56,7 @@ public static class TextTerms
     /// (grown when a word is longer), without making a string of it.
     /// </summary>
     /// <returns>False when the text has no more words.</returns>
-    public static bool NextWord(string text, ref int position, ref char[] buffer, out int length)
+    public static bool NextWord(ReadOnlySpan<char> text, ref int position, ref char[] buffer, out int length)
     {
         length = 0;
         while (position < text.Length)

@@ -68,6 +68,32 @@ public sealed partial class AcronymDefinitionsTests : IDisposable
     }
 
     [Fact]
+    public void Whether_an_acronym_stands_for_a_phrase_is_what_a_plain_reading_of_both_says()
+    {
+        string[] acronyms = ["RRF", "TTFT", "KV", "LoRA", "RAG", "TPoT", "Rrf", "R", "ABCDEFGHI", "AB C", "aBC", "LLM", "MoE", "ÉTÉ", "QA", "DPO"];
+        string[] words = ["reciprocal", "rank", "fusion", "of", "the", "Time", "to", "first", "token", "low", "rank", "adaptation", "a", "and",
+            "with", "via", "OF", "Mixture", "experts", "été", "-", " ", "1st", "question", "answering", "direct", "preference", "optimization", "large", "language", "model"];
+        var random = new Random(5);
+        var (stands, cases) = (0, 0);
+        foreach (var acronym in acronyms)
+        {
+            for (var n = 0; n < 2_000; n++)
+            {
+                var phrase = string.Join(random.Next(4) == 0 ? "-" : " ", n % 2 == 0
+                    ? Enumerable.Range(0, random.Next(0, 6)).Select(_ => words[random.Next(words.Length)])
+                    : SpelledOut(acronym, random).Select(w => random.Next(12) == 0 ? words[random.Next(words.Length)] : w));
+                Assert.Equal(PlainIsAcronym(acronym), AcronymDefinitions.IsAcronym(acronym));
+                Assert.True(PlainStands(acronym, phrase) == AcronymDefinitions.Stands(acronym, phrase), $"{acronym} / '{phrase}'");
+                stands += PlainStands(acronym, phrase) ? 1 : 0;
+                cases++;
+            }
+        }
+
+        Assert.True(AcronymDefinitions.Stands("RRF", "reciprocal rank fusion") && AcronymDefinitions.Stands("TTFT", "Time to first token") && AcronymDefinitions.Stands("MoE", "Mixture of experts"));
+        Assert.True(stands > 2_000 && stands < cases - 10_000, $"{stands} of {cases} stand");
+    }
+
+    [Fact]
     public void Definitions_come_back_from_the_parse_cache_exactly()
     {
         _vault.Write("latency.md", "# Latency\n\nTime to first token (TTFT) matters, as does TPOT (time per output token). Again: time to first token (TTFT).\n");
@@ -107,6 +133,41 @@ public sealed partial class AcronymDefinitionsTests : IDisposable
         Assert.Contains(grader.Aliases.Keys("TTFT"), grader.Aliases.Keys("time to first token").Contains);
         Assert.Contains(grader.Aliases.Keys("KVC"), grader.Aliases.Keys("key value cache").Contains);
     }
+
+    /// <summary>The rule, read plainly: the acronym's capitals, lower-cased, are the initials of the phrase's words (split
+    /// at spaces and hyphens, those starting with a letter), of all of them or of those that are not minor words.</summary>
+    private static bool PlainStands(string acronym, string phrase)
+    {
+        if (!PlainIsAcronym(acronym))
+        {
+            return false;
+        }
+
+        string[] minor = ["a", "an", "as", "at", "by", "for", "in", "of", "on", "the", "to", "and", "or", "via", "with"];
+        var capitals = new string([.. acronym.Where(char.IsUpper).Select(char.ToLowerInvariant)]);
+        var words = phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+        var initials = new string([.. words.Select(w => char.ToLowerInvariant(w[0]))]);
+        var content = new string([.. words.Where(w => w.Length > 3 || !minor.Contains(w.ToLowerInvariant())).Select(w => char.ToLowerInvariant(w[0]))]);
+        return words.Count >= 2 && (capitals == initials || capitals == content);
+    }
+
+    /// <summary>Words whose initials are the acronym's letters (capitals or not), with minor words between some.</summary>
+    private static IEnumerable<string> SpelledOut(string acronym, Random random)
+    {
+        string[] minor = ["of", "the", "and", "with", "OF", "via", "to"];
+        foreach (var letter in acronym)
+        {
+            if (random.Next(4) == 0)
+            {
+                yield return minor[random.Next(minor.Length)];
+            }
+
+            yield return (random.Next(2) == 0 ? char.ToUpperInvariant(letter) : char.ToLowerInvariant(letter)) + "ord";
+        }
+    }
+
+    private static bool PlainIsAcronym(string name) =>
+        name.Length is >= 2 and <= 8 && !name.Contains(' ') && name.Count(char.IsUpper) >= 2 && char.IsUpper(name[0]);
 
     private static List<string> Describe(List<Term> terms) => [.. terms.Select(t => $"{t.Text}@{t.Position}={string.Join(",", t.Keys)}")];
 

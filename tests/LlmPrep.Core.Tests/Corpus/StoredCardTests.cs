@@ -72,4 +72,26 @@ public sealed class StoredCardTests
         var file = parsed.File with { Note = null };
         return ParsedFileCodec.Decode(new ArraySegment<byte>(buffer, at, bytes.Length), file, new BodyFile("/nowhere", file.Key, 0));
     }
+
+    [Fact]
+    public void Key_points_read_into_a_buffer_are_the_cards_key_points()
+    {
+        var vault = NoteParser.Parse("v.md", "# V\n\n#flashcards\n\nWhat is it? :: - First point. Second one! * Third? Fourth. Fifth. Sixth. Seventh.\nAnd this? :: no sentence end\nEmpty? :: .\nSmile? :: A 😀. Zoë.\n", []);
+        var stored = Bundled.Parses.Values.Where(p => p.File.Note is { Cards.Count: > 0 })
+            .SelectMany(p => Decode(ParsedFileCodec.Encode(p), p, at: 5)!.File.Note!.Cards);
+        QuizCard[] unpacked = [new("x/lone", "x", "Q?", "A.", ["bad \ud800 half", "fine"], 1), QuizCard.FromAnswer("x/a", "x", "Q?", "One.  Two.", 2)];
+        var (points, scratch) = (new TextBuffer(), new TextBuffer());
+        var cards = 0;
+        foreach (var card in Bundled.Cards.Concat(stored).Concat(vault.Cards).Concat(unpacked))
+        {
+            points.Clear();
+            card.ReadKeyPoints(points, scratch);
+            Assert.Equal(card.KeyPoints, Enumerable.Range(0, points.Count).Select(i => points[i].ToString()));
+            cards++;
+        }
+
+        Assert.Equal(4, vault.Cards.Count);
+        Assert.Equal(6, vault.Cards[0].KeyPoints.Count);
+        Assert.True(cards > 600, $"only {cards} cards");
+    }
 }
