@@ -76,6 +76,9 @@ public sealed record QuizCard(string Id, string NoteId, string Question, string 
         SpacedRepetitionCards.AddKeyPointsOf(scratch[0], into);
     }
 
+    /// <summary>True when <see cref="Id"/> is <see cref="NoteId"/>, a slash and the rest (as the parser makes every id).</summary>
+    internal bool IdStartsWithNoteId => _idPrefix is not null && string.Equals(_idPrefix, NoteId, StringComparison.Ordinal);
+
     /// <summary>True when the key points are the answer's sentences rather than the card's own.</summary>
     internal bool KeyPointsFromAnswer => _keyPointsFromAnswer;
 

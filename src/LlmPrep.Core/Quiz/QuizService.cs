@@ -29,7 +29,7 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
     {
         var notes = scope.Select(corpus);
         var now = time.GetUtcNow();
-        var memories = store.Memories();
+        var memories = new CardMemories(store.Memories());
         // One pass over the scope's cards, in study order: the earliest due review (the first of equals), the first new
         // card, and how many of each, without a list or a sort of every card (a large vault has hundreds of thousands).
         (Note Note, QuizCard Card)? firstDue = null, firstFresh = null;
@@ -43,7 +43,7 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             for (var c = 0; c < cards.Count; c++)
             {
                 var candidate = cards[c];
-                if (!memories.TryGetValue(candidate.Id, out var known))
+                if (memories.Of(candidate) is not { } known)
                 {
                     firstFresh ??= (scoped, candidate);
                     freshCount++;
@@ -72,7 +72,7 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         }
 
         var (note, card) = firstDue ?? firstFresh!.Value;
-        var state = memories.TryGetValue(card.Id, out var memory) ? memory.State.ToString().ToLowerInvariant() : "new";
+        var state = memories.Of(card) is { } memory ? memory.State.ToString().ToLowerInvariant() : "new";
         var question = new QuizQuestion(
             card.Id, card.Question, note.Id, note.Title, NoteUri.For(note), note.Section, note.Level.ToText(), note.Priority.ToText(), state, card.KeyPoints.Count);
         var message = dueCount > 0
@@ -197,9 +197,10 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).Date);
         var endOfToday = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(now));
         var memories = store.Memories();
+        var known = new CardMemories(memories);
 
         // Recall probability today; cards still in (re)learning steps count half, unstudied cards nothing.
-        double Recall(QuizCard card) => CardRecall.Of(scheduler, memories.GetValueOrDefault(card.Id), now);
+        double Recall(QuizCard card) => CardRecall.Of(scheduler, known.Of(card), now);
         static int Weight(Note note) => CardRecall.Weight(note.Priority);
         static int Percent(double value) => CardRecall.Percent(value);
 
@@ -216,8 +217,8 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
                     SectionNames.Display(g.Key),
                     Percent(readiness),
                     cards.Count,
-                    cards.Count(c => memories.ContainsKey(c.Card.Id)),
-                    cards.Count(c => memories.TryGetValue(c.Card.Id, out var m) && m.Due <= now));
+                    cards.Count(c => known.Of(c.Card) is not null),
+                    cards.Count(c => known.Of(c.Card) is { } m && m.Due <= now));
             })
             .ToList();
 
@@ -226,7 +227,7 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
         var overall = totalWeight == 0 ? 0 : all.Sum(c => Weight(c.Note) * Recall(c.Card)) / totalWeight;
 
         var weakest = corpus.Notes
-            .Select(n => (Note: n, Studied: n.Cards.Where(c => memories.ContainsKey(c.Id)).ToList()))
+            .Select(n => (Note: n, Studied: n.Cards.Where(c => known.Of(c) is not null).ToList()))
             .Where(x => x.Studied.Count > 0)
             .Select(x => new WeakTopic(
                 x.Note.Id,
@@ -257,8 +258,8 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             weakest,
             memories.Count(m => inCorpus.Contains(m.Key) && m.Value.Due <= now),
             memories.Count(m => inCorpus.Contains(m.Key) && m.Value.Due < endOfToday),
-            all.Count(c => !memories.ContainsKey(c.Card.Id)),
-            all.Count(c => memories.ContainsKey(c.Card.Id)),
+            all.Count(c => known.Of(c.Card) is null),
+            all.Count(c => known.Of(c.Card) is not null),
             all.Count,
             times.Count,
             times.Count(t => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).Date) == today),

@@ -26,11 +26,11 @@ public sealed record StudyActivity(
         var zone = time.LocalTimeZone;
         DateOnly Day(DateTimeOffset t) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(t, zone).Date);
         var today = Day(now);
-        var memories = store.Memories();
+        var memories = new CardMemories(store.Memories());
 
         var cards = corpus.Notes.SelectMany(n => n.Cards.Select(c => (Note: n, Card: c))).ToList();
         var dueDays = cards
-            .Select(c => memories.GetValueOrDefault(c.Card.Id))
+            .Select(c => memories.Of(c.Card))
             .OfType<CardMemory>()
             .Select(m => Day(m.Due) < today ? today : Day(m.Due))
             .ToLookup(d => d);
@@ -55,11 +55,11 @@ public sealed record StudyActivity(
                     .Select(p =>
                     {
                         var these = g.Where(c => c.Note.Priority == p).ToList();
-                        var recall = these.Sum(c => CardRecall.Of(scheduler, memories.GetValueOrDefault(c.Card.Id), now));
+                        var recall = these.Sum(c => CardRecall.Of(scheduler, memories.Of(c.Card), now));
                         return new PriorityReadiness(
                             p.ToText(),
                             these.Count,
-                            these.Count(c => memories.ContainsKey(c.Card.Id)),
+                            these.Count(c => memories.Of(c.Card) is not null),
                             these.Count == 0 ? 0 : CardRecall.Percent(recall / these.Count),
                             weight == 0 ? 0 : Math.Round(100 * CardRecall.Weight(p) * recall / weight, 2));
                     })
