@@ -3,8 +3,9 @@ namespace LlmPrep.Core.Corpus;
 /// <summary>
 /// Loading a large vault leaves much garbage behind (the parse cache's bytes, the scan, transient strings) spread
 /// between the notes that stay, and so does building the grader (its alias map's builder, then its term weights). A
-/// compacting collection after each step packs what stays and gives the rest back to the operating system, so the
-/// memory held while serving is about what the notes need, and the garbage of one step never adds to the next's.
+/// compacting collection after loading, and before and after each step of the grader's build, packs what stays and
+/// gives the rest back to the operating system, so the memory held while serving is about what the notes need, and
+/// the garbage of one step never adds to the next's.
 /// </summary>
 internal static class LoadedHeap
 {

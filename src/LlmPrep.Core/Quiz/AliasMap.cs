@@ -26,7 +26,9 @@ public sealed partial class AliasMap
 
     public AliasMap(IEnumerable<Note> notes, IEnumerable<string> synonymGroups)
     {
-        var builder = new Builder();
+        // About a phrase a note at most (a title and the acronym it shares with others), so a large vault's builder
+        // is sized once instead of growing through copies of itself.
+        var builder = new Builder(notes.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var note in notes)
         {
             // A note's names are its aliases and then its title.
@@ -283,16 +285,16 @@ public sealed partial class AliasMap
     /// title and its acronym each), so a phrase is its stems once, known by a number, and its groups are numbers too:
     /// one for most phrases, a list only for the few in several. The map then keeps them as arrays.
     /// </summary>
-    private sealed class Builder
+    private sealed class Builder(int expectedPhrases)
     {
         /// <summary>The number of each phrase seen, by its stems.</summary>
-        private readonly Dictionary<string[], int> _numbers = new(StemsComparer.Instance);
+        private readonly Dictionary<string[], int> _numbers = new(expectedPhrases, StemsComparer.Instance);
 
         /// <summary>Each phrase's stems, by its number.</summary>
-        private readonly List<string[]> _phrases = [];
+        private readonly List<string[]> _phrases = new(expectedPhrases);
 
         /// <summary>Each phrase's first group, by its number (-1 for none yet).</summary>
-        private readonly List<int> _firstGroups = [];
+        private readonly List<int> _firstGroups = new(expectedPhrases);
 
         /// <summary>The groups after its first of a phrase in more than one.</summary>
         private readonly Dictionary<int, List<int>> _laterGroups = [];

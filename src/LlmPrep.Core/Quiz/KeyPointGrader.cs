@@ -20,8 +20,10 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     {
         // The alias map takes the acronyms each note's parse found (it reads only the few glossary notes again), and
         // the term weights stem each distinct word of the cards' key points once. A body read leaves a weak handle;
-        // in a large vault those go, so nothing stays behind per note. The heap is packed after each step, so what the
-        // alias map's builder leaves behind is given back before the term weights allocate, not on top of them.
+        // in a large vault those go, so nothing stays behind per note. The heap is packed before each step and after
+        // the last: what the answers before this one left (searches, quiz_next) is given back before the alias map's
+        // builder allocates, and what the builder leaves before the term weights do, so none of it adds to the next.
+        LoadedHeap.Compact(c);
         var aliases = new AliasMap(c.Notes);
         LoadedHeap.ReleaseBodies(c);
         LoadedHeap.Compact(c);
