@@ -55,23 +55,12 @@ internal readonly struct CompactList : IEquatable<CompactList>
             return;
         }
 
-        if (_value is not byte[] bytes)
+        if (_value is byte[] bytes)
         {
-            return;
-        }
-
-        var at = Read7Bit(bytes, 0, out var count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, count);
-        var end = first + Math.Min(most, count - first);
-        for (var i = 0; i < end; i++)
-        {
-            at = Read7Bit(bytes, at, out var length);
-            if (i >= first)
+            foreach (var text in new PackedTexts(bytes, first, most))
             {
-                into.AddUtf8(bytes.AsSpan(at, length));
+                into.AddUtf8(text);
             }
-
-            at += length;
         }
     }
 
@@ -192,21 +181,59 @@ internal readonly struct CompactList : IEquatable<CompactList>
     /// <summary>Up to <paramref name="most"/> texts from place <paramref name="first"/> on (the ones before it are skipped, not read).</summary>
     private static string[] Unpack(byte[] bytes, int first, int most)
     {
-        var at = Read7Bit(bytes, 0, out var count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, count);
-        var texts = new string[Math.Min(most, count - first)];
-        for (var i = 0; i < first + texts.Length; i++)
+        var packed = new PackedTexts(bytes, first, most);
+        var texts = new string[packed.Count];
+        var i = 0;
+        foreach (var text in packed)
         {
-            at = Read7Bit(bytes, at, out var length);
-            if (i >= first)
-            {
-                texts[i - first] = Encoding.UTF8.GetString(bytes, at, length);
-            }
-
-            at += length;
+            texts[i++] = Encoding.UTF8.GetString(text);
         }
 
         return texts;
+    }
+
+    /// <summary>The packed texts from place <c>first</c> on, up to <c>most</c> of them, each as its UTF-8 bytes (the
+    /// ones before it are skipped, not read).</summary>
+    private ref struct PackedTexts
+    {
+        private readonly byte[] _bytes;
+        private readonly int _end;
+        private int _at;
+        private int _index;
+
+        public PackedTexts(byte[] bytes, int first, int most)
+        {
+            _bytes = bytes;
+            _at = Read7Bit(bytes, 0, out var count);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(first, count);
+            Count = Math.Min(most, count - first);
+            _end = first + Count;
+            for (; _index < first; _index++)
+            {
+                _at = Read7Bit(bytes, _at, out var skipped) + skipped;
+            }
+        }
+
+        /// <summary>How many texts it gives.</summary>
+        public int Count { get; }
+
+        public ReadOnlySpan<byte> Current { get; private set; }
+
+        public readonly PackedTexts GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_index == _end)
+            {
+                return false;
+            }
+
+            _at = Read7Bit(_bytes, _at, out var length);
+            Current = _bytes.AsSpan(_at, length);
+            _at += length;
+            _index++;
+            return true;
+        }
     }
 
     private static int Write7Bit(byte[] buffer, int at, int value)

@@ -26,8 +26,8 @@ public sealed partial class AliasMap
 
     public AliasMap(IEnumerable<Note> notes, IEnumerable<string> synonymGroups)
     {
-        // About a phrase a note at most (a title and the acronym it shares with others), so a large vault's builder
-        // is sized once instead of growing through copies of itself.
+        // A large vault gives about as many phrases as notes (the titles that have an acronym, and the acronyms, which
+        // many titles share), so its builder is sized once from the note count instead of growing through copies.
         var builder = new Builder(notes.TryGetNonEnumeratedCount(out var count) ? count : 0);
         foreach (var note in notes)
         {
@@ -233,8 +233,8 @@ public sealed partial class AliasMap
     /// Reads the <see cref="Term.Primary"/> keys of many texts, as term weights over every card need them: each
     /// distinct word is stemmed and looked up once, not at each of its occurrences, up to <see cref="KeptWords"/>
     /// words. The common words come early and are kept; past that, a word is read again each time it occurs (a large
-    /// vault's other words are its names, numbers and notes' own terms, each met a few times), so the reader holds a
-    /// few hundred KB rather than every distinct word of the vault. One reader serves one thread.
+    /// vault's other words are its names, numbers and notes' own terms, each met a few times), so the reader holds at
+    /// most that many words rather than every distinct word of the vault. One reader serves one thread.
     /// </summary>
     internal sealed class PrimaryKeys(AliasMap map)
     {
