@@ -216,6 +216,8 @@ public sealed partial class PackagingTests : IDisposable
         Assert.Matches(@"(?m)^CMD\s.*""serve"",\s*""--http"".*0\.0\.0\.0", dockerfile);
         Assert.Contains("LLMPREP_TOKENS_FILE", dockerfile, StringComparison.Ordinal);
         Assert.Contains("-p:PublishAot=true", dockerfile, StringComparison.Ordinal);
+        // A network server keeps its image at a random address; only the stdio build trades that for a faster start.
+        Assert.Contains("-p:PositionIndependentExecutable=true", dockerfile, StringComparison.Ordinal);
     }
 
     public void Dispose()
