@@ -1,8 +1,9 @@
 // The memory a stdio server holds while it serves a study session: it loads the vault, answers 60 searches (the 20
 // queries of `llmprep bench`, three times), 10 quiz cards with answers to grade, and reports its resident memory
 // (VmRSS, and VmHWM for the peak) after each part, and how long the graded answers took (the first builds the grader).
-// Linux only (it reads /proc).
-//   node bench/serving-memory.mjs LLMPREP_BIN VAULT DATA_DIR
+// Linux only (it reads /proc). THINK_MS (default 0) waits that long between showing each card and answering it, as a
+// person would; the grader is built while they think.
+//   [THINK_MS=5000] node bench/serving-memory.mjs LLMPREP_BIN VAULT DATA_DIR
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { readFileSync } from "node:fs";
@@ -56,6 +57,7 @@ for (let round = 0; round < 3; round++) {
 }
 report("60 searches");
 
+const think = Number(process.env.THINK_MS ?? 0);
 const answered = [];
 for (let i = 0; i < 10; i++) {
     const next = await call("quiz_next", {});
@@ -63,12 +65,14 @@ for (let i = 0; i < 10; i++) {
     if (!card) {
         throw new Error(`quiz_next gave no card: ${JSON.stringify(next).slice(0, 300)}`);
     }
+    await new Promise((resolve) => setTimeout(resolve, think));
     const start = performance.now();
     await call("quiz_answer", { card_id: card, answer: "It keeps the keys and values of earlier tokens so attention does not compute them again." });
     answered.push(performance.now() - start);
 }
 report("10 graded answers");
 const later = answered.slice(1).sort((a, b) => a - b);
-console.log(`graded answers         first ${answered[0].toFixed(0)} ms (it builds the grader), then median ${later[Math.floor(later.length / 2)].toFixed(1)} ms`);
+const thought = think > 0 ? `, each ${think} ms after its card` : "";
+console.log(`graded answers         first ${answered[0].toFixed(0)} ms (it waits for the grader), then median ${later[Math.floor(later.length / 2)].toFixed(1)} ms${thought}`);
 
 server.stdin.end();

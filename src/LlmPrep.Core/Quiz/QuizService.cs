@@ -71,6 +71,9 @@ public sealed class QuizService(IProgressStore store, FsrsScheduler scheduler, T
             return new QuizNextResult(null, 0, 0, nextDue, $"Nothing is due in this scope and every card has been studied.{when}");
         }
 
+        // The card shown is about to be answered, and every answer is graded locally (a model's verdict aside): the
+        // grader is built while the person thinks, not while they wait for the grade.
+        KeyPointGrader.PrepareInBackground(corpus);
         var (note, card) = firstDue ?? firstFresh!.Value;
         var state = memories.Of(card) is { } memory ? memory.State.ToString().ToLowerInvariant() : "new";
         var question = new QuizQuestion(

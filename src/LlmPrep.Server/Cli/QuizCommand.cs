@@ -44,7 +44,6 @@ internal static class QuizCommand
     private static int Run(StudyLibrary library, QuizService quiz, EndpointJudge judge, QuizScope scope, int count)
     {
         var corpus = library.Corpus;
-        var grader = KeyPointGrader.For(corpus);
         Console.WriteLine("Answer in your own words and press Enter (an empty line means \"I don't know\"; :q quits).");
         var asked = 0;
         while (asked < count)
@@ -69,7 +68,7 @@ internal static class QuizCommand
             }
 
             var card = corpus.FindCard(question.CardId)!;
-            var (grade, verdict) = Judge(judge, card, answer, grader.Grade(card, answer));
+            var (grade, verdict) = Judge(judge, card, answer, KeyPointGrader.For(corpus).Grade(card, answer));
             var outcome = quiz.Answer(corpus, card, answer, grade, selfRating: null, verdict: verdict);
             Console.WriteLine(TerminalText.Wrap($"Score {outcome.Score * 100:F0}%: {outcome.Rating}. {Covered(outcome)}"));
             if (outcome.Grader == QuizService.EndpointGrader)

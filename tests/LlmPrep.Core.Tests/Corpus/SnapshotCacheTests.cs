@@ -32,6 +32,41 @@ public class SnapshotCacheTests
     }
 
     [Fact]
+    public void A_build_started_in_the_background_is_the_one_callers_get()
+    {
+        var builds = 0;
+        var cache = new SnapshotCache<object>(_ =>
+        {
+            Interlocked.Increment(ref builds);
+            return new object();
+        });
+
+        for (var i = 0; i < 5; i++)
+        {
+            cache.BuildInBackground(Corpus);
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => cache.IsBuilt(Corpus), TimeSpan.FromSeconds(60)));
+        var value = cache.For(Corpus);
+        cache.BuildInBackground(Corpus);
+        Assert.Same(value, cache.For(Corpus));
+        Assert.Equal(1, Volatile.Read(ref builds));
+    }
+
+    [Fact]
+    public void A_background_build_that_fails_is_built_again_by_the_next_caller()
+    {
+        var attempts = 0;
+        var cache = new SnapshotCache<object>(_ => Interlocked.Increment(ref attempts) == 1 ? throw new InvalidDataException("a broken note") : new object());
+
+        cache.BuildInBackground(Corpus);
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref attempts) == 1, TimeSpan.FromSeconds(60)));
+
+        Assert.NotNull(cache.For(Corpus));
+        Assert.Equal(2, Volatile.Read(ref attempts));
+    }
+
+    [Fact]
     public void Each_snapshot_gets_its_own_value()
     {
         var other = CorpusLoader.Load([new CorpusRoot("bundled", RepoPaths.Corpus)]);

@@ -40,6 +40,18 @@ public sealed class QuizServiceTests : IDisposable
     }
 
     [Fact]
+    public void Showing_a_card_starts_building_the_grader_before_the_answer_comes()
+    {
+        var shown = _corpus.Load();
+        var notShown = _corpus.Load();
+
+        _quiz.Next(shown, QuizScope.All);
+
+        Assert.True(SpinWait.SpinUntil(() => KeyPointGrader.IsBuilt(shown), TimeSpan.FromSeconds(60)));
+        Assert.False(KeyPointGrader.IsBuilt(notShown));
+    }
+
+    [Fact]
     public void New_cards_follow_the_study_plan_when_there_is_one()
     {
         _corpus.Write("00-study-plan/study-plan.md", Notes.Valid("00-study-plan", "study-plan", "Study plan", "Start with [[caching]], then [[chunking]].", cards: 1));
