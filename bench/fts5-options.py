@@ -76,7 +76,8 @@ def main():
             except sqlite3.Error as error:
                 phrase = "no: " + str(error).removeprefix("fts5: ")
             ranking = db.execute("SELECT rowid FROM s WHERE s MATCH 'kv cache' ORDER BY bm25(s), rowid LIMIT 20").fetchall()
-            reference = reference or ranking
+            if reference is None:
+                reference = ranking
             same = "same" if ranking == reference else "different"
             print(f"{name:36} {size / 1e6:6.2f} MB  build {seconds:5.2f} s  bm25 top 20: {same:9}  "
                   f"phrase \"kv cache\": {phrase}")

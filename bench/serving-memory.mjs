@@ -73,6 +73,6 @@ for (let i = 0; i < 10; i++) {
 report("10 graded answers");
 const later = answered.slice(1).sort((a, b) => a - b);
 const thought = think > 0 ? `, each ${think} ms after its card` : "";
-console.log(`graded answers         first ${answered[0].toFixed(0)} ms (it waits for the grader), then median ${later[Math.floor(later.length / 2)].toFixed(1)} ms${thought}`);
+console.log(`graded answers         first ${answered[0].toFixed(0)} ms (the first to need the grader), then median ${later[Math.floor(later.length / 2)].toFixed(1)} ms${thought}`);
 
 server.stdin.end();

@@ -21,7 +21,7 @@ public sealed class SnapshotCache<T>(Func<CorpusSnapshot, T> build)
         var slot = _slots.GetValue(corpus, static _ => new Slot());
         if (slot.Claim())
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static work => work.Slot.TryGet(work.Corpus, work.Build), (Slot: slot, Corpus: corpus, Build: build), preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static work => work.Slot.GetIgnoringFailure(work.Corpus, work.Build), (Slot: slot, Corpus: corpus, Build: build), preferLocal: false);
         }
     }
 
@@ -39,7 +39,7 @@ public sealed class SnapshotCache<T>(Func<CorpusSnapshot, T> build)
         /// <summary>True for the first caller only, and never once the value is built.</summary>
         public bool Claim() => !IsBuilt && Interlocked.Exchange(ref _claimed, 1) == 0;
 
-        public void TryGet(CorpusSnapshot corpus, Func<CorpusSnapshot, T> build)
+        public void GetIgnoringFailure(CorpusSnapshot corpus, Func<CorpusSnapshot, T> build)
         {
             try
             {
